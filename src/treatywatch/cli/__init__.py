@@ -1,0 +1,15 @@
+"""The `treatywatch` command: one Typer app, one module per command group."""
+
+import typer
+
+app = typer.Typer(
+    name="treatywatch",
+    help="Status, indicators and references for the Ljubljana – The Hague Convention.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def main() -> None:
+    """Entry point of the `treatywatch` console script."""
+    app()

@@ -1,0 +1,1 @@
+"""The pure core: no Django import anywhere below this package."""

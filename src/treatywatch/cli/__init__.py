@@ -13,3 +13,7 @@ app = typer.Typer(
 def main() -> None:
     """Entry point of the `treatywatch` console script."""
     app()
+
+
+# Command modules register themselves on `app` when imported.
+from treatywatch.cli import data, status  # noqa: E402, F401

@@ -1,0 +1,1 @@
+"""States, treaties and the actions and declarations that bind States to them."""

@@ -16,6 +16,7 @@ from treatywatch.core.records import (
 
 SOURCE = "https://example.org/depositary"
 READ_ON = date(2026, 1, 1)
+THREE_MONTHS = Delay(months=3)
 
 
 def make_state(code: str, un_status: UnStatus = UnStatus.MEMBER) -> State:
@@ -33,8 +34,8 @@ def make_state(code: str, un_status: UnStatus = UnStatus.MEMBER) -> State:
 
 def make_treaty(
     threshold: int = 3,
-    delay: Delay = Delay(months=3),
-    later: Delay = Delay(months=3),
+    delay: Delay = THREE_MONTHS,
+    later: Delay = THREE_MONTHS,
     verified: bool = True,
     opened: date | None = date(2024, 2, 14),
 ) -> Treaty:

@@ -149,7 +149,7 @@ def test_provisional_application_is_shown_without_counting_as_consent():
 
 
 def test_withdrawn_signature_is_not_a_signatory_status():
-    """A State that said it will not become a party shows as withdrawn, signature kept in history."""
+    """A State that said it will not become a party shows as withdrawn; its signature is kept."""
     actions = [
         make_action("AAA", SIG, date(2000, 12, 31)),
         make_action("AAA", ActionClass.WITHDRAWAL_OF_SIGNATURE, date(2002, 5, 6)),

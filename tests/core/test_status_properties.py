@@ -25,7 +25,7 @@ delays = st.builds(
 
 @st.composite
 def histories(draw, with_denunciations=False):
-    """Random histories: signatures, later consents, optional denunciations, learnt at random times."""
+    """Random histories: signatures, consents, maybe denunciations, learnt at random times."""
     actions = []
     for code in draw(st.lists(st.sampled_from(CODES), unique=True, max_size=len(CODES))):
         signed = draw(days)

@@ -61,10 +61,10 @@ def parse_date(text: str) -> date | None:
     found = _WORDS.match(cleaned)
     if found:
         day_text, month_name, year_text = found.groups()
-        month = _MONTH_NAMES.get(month_name.lower())
-        if month is None:
+        month_number = _MONTH_NAMES.get(month_name.lower())
+        if month_number is None:
             raise DateError(f"{cleaned!r}: {month_name!r} is not an English month name")
-        return _checked(cleaned, int(year_text), month, int(day_text))
+        return _checked(cleaned, int(year_text), month_number, int(day_text))
     raise DateError(f"{cleaned!r} is not a date (expected YYYY-MM-DD)")
 
 

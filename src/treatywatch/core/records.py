@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+import datetime as dt
 from enum import StrEnum
 from typing import Any
 
@@ -87,7 +87,7 @@ class State:
     un_status: UnStatus
     un_regional_group: str
     source_url: str
-    source_date: date
+    source_date: dt.date
     note: str = ""
 
     def name(self, language: str = "en") -> str:
@@ -98,13 +98,13 @@ class State:
 class Membership:
     state: str
     organisation: str
-    joined: date | None
-    left: date | None
+    joined: dt.date | None
+    left: dt.date | None
     source_url: str
-    source_date: date
+    source_date: dt.date
     note: str = ""
 
-    def is_member_on(self, day: date) -> bool:
+    def is_member_on(self, day: dt.date) -> bool:
         """Membership on `day`; an unknown joining date counts as 'member since before'."""
         started = self.joined is None or self.joined <= day
         return started and (self.left is None or self.left > day)
@@ -116,7 +116,7 @@ class Cited:
 
     value: Any
     source_url: str
-    source_date: date
+    source_date: dt.date
     verified: bool
     note: str = ""
 
@@ -129,8 +129,8 @@ class Delay:
     days: int = 0
     anchor: str = "first_day_of_following_month"
 
-    def apply(self, deposit: date) -> date:
-        period_end = add_months(deposit, self.months) + timedelta(days=self.days)
+    def apply(self, deposit: dt.date) -> dt.date:
+        period_end = add_months(deposit, self.months) + dt.timedelta(days=self.days)
         if self.anchor == "first_day_of_following_month":
             return first_day_of_next_month(period_end)
         if self.anchor == "end_of_period":
@@ -173,7 +173,7 @@ class Treaty:
     short_title: str
     entry_into_force: EntryIntoForceRule
     consent_requires_signature: bool
-    opened_for_signature: date | None
+    opened_for_signature: dt.date | None
     facts: Mapping[str, Cited] = field(default_factory=dict)
 
 
@@ -184,16 +184,16 @@ class Action:
     treaty: str
     state: str
     action_class: ActionClass
-    date: date
+    date: dt.date
     source_url: str
-    source_date: date
+    source_date: dt.date
     raw_action: str = ""
-    effective_on: date | None = None
-    reported_entry_into_force: date | None = None
+    effective_on: dt.date | None = None
+    reported_entry_into_force: dt.date | None = None
     place: str = ""
     scope: str = ""
-    recorded_on: date | None = None
-    retracted_on: date | None = None
+    recorded_on: dt.date | None = None
+    retracted_on: dt.date | None = None
     note: str = ""
 
     @property
@@ -201,14 +201,14 @@ class Action:
         return f"{self.treaty}/{self.state}/{self.action_class}/{self.date.isoformat()}"
 
     @property
-    def learnt_on(self) -> date:
+    def learnt_on(self) -> dt.date:
         return self.recorded_on or self.source_date
 
     @property
     def sources(self) -> tuple[str, ...]:
         return tuple(self.source_url.split())
 
-    def known_on(self, day: date) -> bool:
+    def known_on(self, day: dt.date) -> bool:
         """Whether TreatyWatch knew this fact on `day` (record time)."""
         return self.learnt_on <= day and (self.retracted_on is None or self.retracted_on > day)
 
@@ -220,17 +220,17 @@ class Declaration:
     kind: DeclarationKind
     summary: str
     source_url: str
-    source_date: date
+    source_date: dt.date
     articles: tuple[str, ...] = ()
     annexes: tuple[str, ...] = ()
-    made_on: date | None = None
+    made_on: dt.date | None = None
     made_at: str = "unknown"
-    valid_from: date | None = None
-    valid_until: date | None = None
-    withdrawn_on: date | None = None
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    withdrawn_on: dt.date | None = None
     target_state: str = ""
-    recorded_on: date | None = None
-    retracted_on: date | None = None
+    recorded_on: dt.date | None = None
+    retracted_on: dt.date | None = None
     note: str = ""
 
     @property
@@ -249,13 +249,13 @@ class Declaration:
         )
 
     @property
-    def learnt_on(self) -> date:
+    def learnt_on(self) -> dt.date:
         return self.recorded_on or self.source_date
 
-    def known_on(self, day: date) -> bool:
+    def known_on(self, day: dt.date) -> bool:
         return self.learnt_on <= day and (self.retracted_on is None or self.retracted_on > day)
 
-    def in_effect_on(self, day: date) -> bool | None:
+    def in_effect_on(self, day: dt.date) -> bool | None:
         """True or False when the dates decide it; None when an unknown date leaves it open."""
         start = self.valid_from or self.made_on
         if self.withdrawn_on is not None and self.withdrawn_on <= day:
@@ -272,5 +272,5 @@ class SourceConflict:
     subject: str
     claim: str
     source_url: str
-    source_date: date
+    source_date: dt.date
     our_reading: str

@@ -7,6 +7,7 @@ app = typer.Typer(
     help="Status, indicators and references for the Ljubljana – The Hague Convention.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_show_locals=False,
 )
 
 

@@ -25,9 +25,16 @@ def ready() -> None:
     """Set Django up, create and fill the database on first use, and warn when it is stale."""
     setup_django()
     from treatywatch.config import today
+    from treatywatch.core.tabular import TableError
     from treatywatch.treaties.loading import ensure_database
 
-    freshness = ensure_database(today())
+    try:
+        freshness = ensure_database(today())
+    except TableError as error:
+        for problem in error.problems:
+            err_console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+        err_console.print("[red]The bundled dataset has errors; nothing was loaded.[/red]")
+        raise typer.Exit(1) from None
     if freshness.just_loaded:
         err_console.print("[green]Created the database and loaded the bundled dataset.[/green]")
     elif freshness.outdated:

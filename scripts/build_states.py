@@ -52,7 +52,7 @@ UN_REGIONAL_GROUPS = frozenset(
 )
 NAME_LOCALES = ("en", "fr", "es")
 
-# Kosovo has no ISO 3166-1 entry; XK/XKX are the user-assigned codes CLDR and the EU use.
+# Kosovo has no ISO 3166-1 entry; XK is the user-assigned code CLDR uses for it.
 NON_ISO_CODES = {"XKX": ("XK", "")}
 
 # Babel keeps only CLDR's default territory names and drops the alt="short" forms.

@@ -59,6 +59,11 @@ NON_ISO_CODES = {"XKX": ("XK", "")}
 # These are the short forms from CLDR (cldr-json, cldr-localenames-full/main/<locale>/
 # territories.json, keys "PS-alt-short" and "MM-alt-short"), used where the default
 # names a territory rather than the State ("Palestinian Territories") or adds a gloss.
+# Treaty practice names the State, not the territory: the UN lists the observer State as the
+# Holy See (https://www.un.org/en/about-us/non-member-states), where CLDR has "Vatican City".
+TREATY_NAMES = {
+    "VA": {"en": "Holy See", "fr": "Saint-Siège", "es": "Santa Sede"},
+}
 CLDR_SHORT_NAMES = {
     "PS": {"en": "Palestine", "fr": "Palestine", "es": "Palestina"},
     "MM": {"en": "Myanmar"},
@@ -131,8 +136,10 @@ def names_for(alpha2: str) -> dict[str, str]:
     """Return the CLDR name of a territory in each locale, preferring CLDR's short form."""
     names = {}
     for locale in NAME_LOCALES:
-        short = CLDR_SHORT_NAMES.get(alpha2, {}).get(locale)
-        names[locale] = short or Locale.parse(locale).territories[alpha2]
+        chosen = TREATY_NAMES.get(alpha2, {}).get(locale) or CLDR_SHORT_NAMES.get(alpha2, {}).get(
+            locale
+        )
+        names[locale] = chosen or Locale.parse(locale).territories[alpha2]
     return names
 
 

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "treatywatch.treaties",
+    "treatywatch.events",
+    "treatywatch.references",
 ]
 
 MIDDLEWARE = [

@@ -91,22 +91,22 @@ def test_states_columns_are_exactly_the_documented_ones() -> None:
     assert read_csv(STATES_PATH)[0] == STATE_COLUMNS
 
 
-def test_states_has_196_rows_with_unique_codes(states: list[dict[str, str]]) -> None:
-    """193 UN members, 2 observer States and Kosovo: 196 rows, no code twice."""
-    assert len(states) == 196
-    assert len({row["code"] for row in states}) == 196
-    assert len({row["alpha2"] for row in states}) == 196
+def test_states_has_198_rows_with_unique_codes(states: list[dict[str, str]]) -> None:
+    """193 UN members, 2 observer States, Kosovo, the Cook Islands and Niue: 198 rows."""
+    assert len(states) == 198
+    assert len({row["code"] for row in states}) == 198
+    assert len({row["alpha2"] for row in states}) == 198
 
 
 def test_un_status_counts(states: list[dict[str, str]]) -> None:
-    """193 members; the observers are the Holy See and Palestine; Kosovo is the only 'other'."""
+    """193 members; observers: Holy See, Palestine; 'other': Kosovo, Cook Islands, Niue."""
     by_status = defaultdict(set)
     for row in states:
         by_status[row["un_status"]].add(row["code"])
     assert set(by_status) == {"member", "observer", "other"}
     assert len(by_status["member"]) == 193
     assert by_status["observer"] == {"VAT", "PSE"}
-    assert by_status["other"] == {"XKX"}
+    assert by_status["other"] == {"XKX", "COK", "NIU"}
 
 
 def test_regional_group_counts(states: list[dict[str, str]]) -> None:
@@ -118,7 +118,7 @@ def test_regional_group_counts(states: list[dict[str, str]]) -> None:
         "eastern_european": 23,
         "latin_american_caribbean": 33,
         "western_european_others": 29,
-        "none": 3,
+        "none": 5,
     }
     assert all(row["un_regional_group"] != "none" for row in states if row["un_status"] == "member")
 

@@ -33,7 +33,7 @@ def snapshot():
 
 def test_first_use_loads_the_bundle_once(loaded):
     """The first call loads the bundled data; the second finds it current and loads nothing."""
-    assert models.State.objects.count() == 196
+    assert models.State.objects.count() == 198
     assert models.TreatyAction.objects.filter(treaty="ljubljana-the-hague").count() >= 42
     freshness = ensure_database(TODAY)
     assert not freshness.just_loaded and not freshness.outdated
@@ -46,7 +46,9 @@ def test_import_adds_then_is_idempotent(loaded):
     assert first.total("added") == 3
     second = import_file(FIXTURES / "good_actions.csv", today=TODAY)
     assert second.total("added") == 0 and second.total("unchanged") == 3
-    row = models.TreatyAction.objects.get(state="ITA", action_class="signature")
+    row = models.TreatyAction.objects.get(
+        treaty="ljubljana-the-hague", state="ITA", action_class="signature"
+    )
     assert row.origin == models.Origin.IMPORT and row.place == "Brussels"
 
 
@@ -55,7 +57,8 @@ def test_import_reports_changed_rows(loaded, tmp_path):
     import_file(FIXTURES / "good_actions.csv", today=TODAY)
     edited = tmp_path / "edited.csv"
     edited.write_text(
-        (FIXTURES / "good_actions.csv").read_text().replace("Brussels", "The Hague"), encoding="utf-8"
+        (FIXTURES / "good_actions.csv").read_text().replace("Brussels", "The Hague"),
+        encoding="utf-8",
     )
     summary = import_file(edited, today=TODAY)
     assert summary.total("changed") == 1
@@ -79,7 +82,10 @@ def test_bad_import_names_every_problem_and_writes_nothing(loaded):
         9: ("date", "before the treaty opened for signature"),
     }
     for line, (field, text) in expected.items():
-        assert any(m.startswith(f"{name}:{line}: {field}: ") and text in m for m in messages), (line, messages)
+        assert any(m.startswith(f"{name}:{line}: {field}: ") and text in m for m in messages), (
+            line,
+            messages,
+        )
     assert snapshot() == before
 
 
@@ -168,7 +174,7 @@ def test_every_bundled_row_has_a_source():
 
 @pytest.mark.parametrize("column", ["source_url", "source_date"])
 def test_a_bundled_row_without_a_source_is_refused(tmp_path, column):
-    """Blanking one row's source makes the whole bundle fail to load, naming file, line and field."""
+    """Blanking one row's source makes the whole bundle fail, naming file, line and field."""
     data = copy_bundle(tmp_path)
     actions = data / "actions" / "ljubljana-the-hague.csv"
     import csv
@@ -182,5 +188,6 @@ def test_a_bundled_row_without_a_source_is_refused(tmp_path, column):
     with pytest.raises(TableError) as caught:
         load_dataset(data, today=TODAY)
     assert any(
-        str(p).endswith(f"ljubljana-the-hague.csv:6: {column}: required") for p in caught.value.problems
+        str(p).endswith(f"ljubljana-the-hague.csv:6: {column}: required")
+        for p in caught.value.problems
     )

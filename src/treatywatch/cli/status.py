@@ -226,3 +226,44 @@ def _write_csv(rows: list[dict]) -> None:  # type: ignore[type-arg]
                 for key, value in row.items()
             }
         )
+
+
+@app.command()
+def indicators(
+    as_of: AsOf = None,
+    as_known_on: AsKnownOn = None,
+    denominator: Denominator = DEFAULT_DENOMINATOR,
+    output: Format = OutputFormat.TABLE,
+) -> None:
+    """The pledge's five indicators on a date, with the evidence behind each count."""
+    ready()
+    from treatywatch.treaties.queries import indicator_values
+
+    try:
+        values = indicator_values(as_of, as_known_on, denominator)
+    except KeyError as error:
+        err_console.print(f"[red]{error.args[0]}[/red]")
+        raise typer.Exit(2) from None
+    rows = [value.to_json() for value in values]
+    if output is OutputFormat.JSON:
+        console.print_json(json.dumps(rows, ensure_ascii=False))
+    elif output is OutputFormat.CSV:
+        _write_csv(rows)
+    else:
+        table = Table(
+            "#",
+            "indicator",
+            "value",
+            "raw",
+            "pending review",
+            title=f"Indicators as of {rows[0]['as_of']}",
+        )
+        for row in rows:
+            table.add_row(
+                str(row["number"]),
+                row["title"],
+                str(row["value"]),
+                str(row["raw_value"]),
+                str(row["pending"]),
+            )
+        console.print(table)

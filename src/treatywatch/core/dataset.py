@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from treatywatch.core.dates import DateError, parse_date
+from treatywatch.core.evidence import EventRecord, ReferenceRecord, load_events, load_references
 from treatywatch.core.records import (
     Action,
     Cited,
@@ -48,8 +49,15 @@ REGIONAL_GROUPS = (
     "western_european_others",
     "none",
 )
-# The files of the record; other folders under data/ (lexicon, events) have their own readers.
-RECORD_FILES = ("states.csv", "memberships.csv", "treaties.yaml", "source_conflicts.csv")
+# The files of the record, for the digest; other folders under data/ have their own readers.
+RECORD_FILES = (
+    "states.csv",
+    "memberships.csv",
+    "treaties.yaml",
+    "source_conflicts.csv",
+    "events.csv",
+    "references.csv",
+)
 RECORD_FOLDERS = ("actions", "declarations")
 
 
@@ -61,6 +69,8 @@ class Dataset:
     actions: tuple[Action, ...]
     declarations: tuple[Declaration, ...]
     conflicts: tuple[SourceConflict, ...]
+    events: tuple[EventRecord, ...]
+    references: tuple[ReferenceRecord, ...]
     digest: str
 
     @property
@@ -112,6 +122,9 @@ def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Datase
         declarations.extend(found_declarations)
         problems.extend(found_problems)
     conflicts = _load_conflicts(data_dir / "source_conflicts.csv", problems, today)
+    codes = set(states_by_code)
+    events = _evidence(load_events, data_dir / "events.csv", codes, today, problems)
+    references = _evidence(load_references, data_dir / "references.csv", codes, today, problems)
     if problems:
         raise TableError(problems)
     return Dataset(
@@ -121,8 +134,22 @@ def load_dataset(data_dir: Path = DATA_DIR, today: date | None = None) -> Datase
         actions=tuple(actions),
         declarations=tuple(declarations),
         conflicts=tuple(conflicts),
+        events=tuple(events),
+        references=tuple(references),
         digest=dataset_digest(data_dir),
     )
+
+
+def _evidence(
+    loader: Any, path: Path, codes: set[str], today: date, problems: list[Problem]
+) -> list[Any]:
+    if not path.exists():
+        return []
+    try:
+        return list(loader(path, codes, today))
+    except TableError as error:
+        problems.extend(error.problems)
+        return []
 
 
 def _name(path: Path) -> str:

@@ -35,7 +35,7 @@ DENOMINATORS = {
         Denominator(
             "all",
             "All entities listed: UN members, UN observer States and entities whose signature "
-            "a depositary accepted (such as Kosovo)",
+            "or instrument a depositary accepted (Kosovo, the Cook Islands, Niue)",
             frozenset(UnStatus),
         ),
         Denominator(

@@ -112,6 +112,11 @@ def update_data(dataset: Dataset | None = None, today: date | None = None) -> Wr
             summary,
             today,
         )
+        from treatywatch.events.loading import merge_bundled_events
+        from treatywatch.references.loading import merge_bundled_references
+
+        summary.counts["events"] = Counter(merge_bundled_events(dataset.events))
+        summary.counts["references"] = Counter(merge_bundled_references(dataset.references))
         models.DatasetLoad.objects.create(digest=dataset.digest, summary=summary.as_dict())
     return summary
 

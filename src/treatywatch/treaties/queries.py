@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from treatywatch.config import today
+from treatywatch.core.changes import Change, TimelinePoint, change_log, participation_timeline
 from treatywatch.core.denominators import DEFAULT_DENOMINATOR, denominator
 from treatywatch.core.evidence import EventRecord, ReferenceKind, ReferenceRecord, Review
 from treatywatch.core.indicators import IndicatorValue, compute_indicators
@@ -13,10 +15,12 @@ from treatywatch.treaties.repository import Record, load_record
 
 __all__ = [
     "CONVENTION",
+    "changes",
     "event_records",
     "indicator_values",
     "reference_records",
     "status_report",
+    "timeline",
 ]
 
 CONVENTION = "ljubljana-the-hague"
@@ -94,3 +98,34 @@ def indicator_values(
     events = [event for event in event_records() if event.source_date <= known_on]
     references = [ref for ref in reference_records() if ref.source_date <= known_on]
     return compute_indicators(report, events, references)
+
+
+def changes(
+    as_known_on: date | None = None,
+    as_of: date | None = None,
+    treaty: str = CONVENTION,
+    language: str = "en",
+    record: Record | None = None,
+) -> list[Change]:
+    """The dated log of status changes, newest first."""
+    record = record or load_record()
+    names = {state.code: state.name(language) for state in record.states}
+    return change_log(
+        treaty, record.actions, record.declarations, names, as_known_on or today(), as_of
+    )
+
+
+def timeline(
+    start: date | None = None,
+    end: date | None = None,
+    as_known_on: date | None = None,
+    treaty: str = CONVENTION,
+    record: Record | None = None,
+) -> Sequence[TimelinePoint]:
+    """Cumulative signatories and consents per month, overall and per UN regional group."""
+    record = record or load_record()
+    opened = record.treaties[treaty].opened_for_signature or date(2024, 2, 1)
+    regions = {state.code: state.un_regional_group for state in record.states}
+    return participation_timeline(
+        treaty, record.actions, regions, start or opened, end or today(), as_known_on or today()
+    )

@@ -1,0 +1,98 @@
+"""Gzip decompression: ISA-L (``isal.igzip``) when installed, else the stdlib's zlib."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zlib
+from typing import BinaryIO
+
+from treatywatch.core.extract.context import LimitExceeded, ratio_reason
+
+try:
+    from isal import igzip, isal_zlib
+except ImportError:  # isal is optional: zlib gives the same bytes, only slower
+    igzip = None
+    isal_zlib = None
+
+BACKENDS = ("isal", "zlib")
+DEFAULT_BACKEND = "isal" if igzip is not None else "zlib"
+# What a damaged gzip stream raises, whichever backend reads it (ISA-L's error is no OSError).
+GZIP_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error) + (
+    (isal_zlib.error,) if isal_zlib is not None else ()
+)
+
+
+def open_gzip(stream: BinaryIO, backend: str | None = None) -> BinaryIO:
+    """A reader of the decompressed bytes of ``stream``, gzip members concatenated."""
+    chosen = backend or DEFAULT_BACKEND
+    if chosen == "isal":
+        if igzip is None:
+            raise ValueError("gzip backend 'isal' is not installed")
+        return igzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
+    if chosen == "zlib":
+        return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
+    raise ValueError(f"unknown gzip backend {chosen!r}; choose one of {', '.join(BACKENDS)}")
+
+
+class CountingReader(io.RawIOBase):
+    """Counts the bytes read through it, so a decompression ratio can be watched as it grows."""
+
+    def __init__(self, stream: BinaryIO, prefix: bytes = b"") -> None:
+        self._stream = stream
+        self._prefix = prefix  # bytes already read from the stream to sniff its format
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        # FastWARC asks for the position before reading; unanswered, it panics.
+        return self.count
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer).cast("B")
+        if self._prefix:
+            size = min(len(view), len(self._prefix))
+            view[:size] = self._prefix[:size]
+            self._prefix = self._prefix[size:]
+        else:
+            chunk = self._stream.read(len(view))
+            size = len(chunk)
+            view[:size] = chunk
+        self.count += size
+        return size
+
+
+class RatioGuard(io.RawIOBase):
+    """Passes decompressed bytes through, raising once output outgrows input by the ratio."""
+
+    def __init__(
+        self, decompressed: BinaryIO, compressed: CountingReader, max_ratio: float
+    ) -> None:
+        self._decompressed = decompressed
+        self._compressed = compressed
+        self._max_ratio = max_ratio
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        # FastWARC asks for the position before reading; unanswered, it panics.
+        return self.count
+
+    def read(self, size: int = -1) -> bytes:  # type: ignore[override]
+        chunk = self._decompressed.read(size)
+        self.count += len(chunk)
+        consumed = max(self._compressed.count, 1)
+        if self.count > self._max_ratio * consumed:
+            ratio = self.count / consumed
+            raise LimitExceeded(ratio_reason(ratio, self._max_ratio, at_least=True))
+        return chunk
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer).cast("B")
+        chunk = self.read(len(view))
+        view[: len(chunk)] = chunk
+        return len(chunk)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import email
 import email.policy
+import quopri
 from collections.abc import Iterator
 from email.message import EmailMessage, Message
 from email.utils import parsedate_to_datetime
@@ -62,9 +64,16 @@ def _leaves(part: Message) -> Iterator[Message]:
 
 
 def _attached_message(part: Message) -> bytes:
+    encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
     payload = part.get_payload()
     if isinstance(payload, list) and payload:
-        return payload[0].as_bytes()
+        inner = payload[0].as_bytes()
+        # RFC 2046 forbids encoding message/rfc822, but some clients base64 it anyway.
+        if encoding == "base64":
+            return base64.b64decode(inner, validate=False)
+        if encoding == "quoted-printable":
+            return quopri.decodestring(inner)
+        return inner
     return _part_bytes(part)
 
 

@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from treatywatch.core.extract.context import (
     Context,
     LimitExceeded,
+    over_ratio,
     ratio_reason,
     size_reason,
 )
@@ -36,9 +37,8 @@ def zip_limit_reason(archive: zipfile.ZipFile, archive_size: int, ctx: Context) 
     if len(members) > limits.max_archive_members:
         return f"too many archive members: {len(members)} > {limits.max_archive_members}"
     declared = sum(info.file_size for info in members)
-    ratio = declared / max(archive_size, 1)
-    if ratio > limits.max_ratio:
-        return ratio_reason(ratio, limits.max_ratio)
+    if over_ratio(declared, archive_size, limits.max_ratio):
+        return ratio_reason(declared / max(archive_size, 1), limits.max_ratio)
     if declared > ctx.budget.remaining:
         return (
             f"decompressed size over limit: {declared} bytes > "
@@ -81,8 +81,8 @@ def extract_zip(data: bytes, source: str, ctx: Context) -> Iterator[Result]:
             if info.file_size > limits.max_bytes:
                 yield Skipped(member_source, size_reason(info.file_size, limits.max_bytes))
                 continue
-            ratio = info.file_size / max(info.compress_size, 1)
-            if ratio > limits.max_ratio:
+            if over_ratio(info.file_size, info.compress_size, limits.max_ratio):
+                ratio = info.file_size / max(info.compress_size, 1)
                 yield Skipped(member_source, ratio_reason(ratio, limits.max_ratio))
                 continue
             try:
@@ -112,7 +112,7 @@ def gunzip_bounded(data: bytes, ctx: Context) -> bytes:
     with open_gzip(io.BytesIO(data)) as stream:
         while chunk := stream.read(CHUNK):
             total += len(chunk)
-            if total > limits.max_ratio * len(data):
+            if over_ratio(total, len(data), limits.max_ratio):
                 raise LimitExceeded(
                     ratio_reason(total / len(data), limits.max_ratio, at_least=True)
                 )

@@ -7,6 +7,14 @@ from dataclasses import dataclass, field
 
 from treatywatch.core.extract.records import Limits, Result
 
+# Ratios are judged only past this much output: a tiny padded file (a tar header, a blank
+# form) compresses far beyond any sane ratio yet costs nothing to inflate.
+RATIO_FLOOR = 1024 * 1024
+
+
+def over_ratio(output: int, compressed: int, max_ratio: float) -> bool:
+    return output > RATIO_FLOOR and output > max_ratio * max(compressed, 1)
+
 
 class LimitExceeded(Exception):
     """Raised inside readers when a limit trips; turned into a Skipped by the caller."""

@@ -7,7 +7,7 @@ import io
 import zlib
 from typing import BinaryIO
 
-from treatywatch.core.extract.context import LimitExceeded, ratio_reason
+from treatywatch.core.extract.context import LimitExceeded, over_ratio, ratio_reason
 
 try:
     from isal import igzip, isal_zlib
@@ -85,9 +85,8 @@ class RatioGuard(io.RawIOBase):
     def read(self, size: int = -1) -> bytes:  # type: ignore[override]
         chunk = self._decompressed.read(size)
         self.count += len(chunk)
-        consumed = max(self._compressed.count, 1)
-        if self.count > self._max_ratio * consumed:
-            ratio = self.count / consumed
+        if over_ratio(self.count, self._compressed.count, self._max_ratio):
+            ratio = self.count / max(self._compressed.count, 1)
             raise LimitExceeded(ratio_reason(ratio, self._max_ratio, at_least=True))
         return chunk
 

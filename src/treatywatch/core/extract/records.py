@@ -25,7 +25,7 @@ class Limits:
     max_bytes: int = 64 * MiB
     max_pdf_pages: int = 2000
     max_decompressed_bytes: int = 256 * MiB
-    max_ratio: float = 100.0
+    max_ratio: float = 100.0  # judged once output passes 1 MiB (context.RATIO_FLOOR)
     max_archive_members: int = 10_000
     max_depth: int = 4
 

@@ -74,6 +74,7 @@ class RatioGuard(io.RawIOBase):
         self._compressed = compressed
         self._max_ratio = max_ratio
         self.count = 0
+        self.damage: Exception | None = None
 
     def readable(self) -> bool:
         return True
@@ -83,7 +84,16 @@ class RatioGuard(io.RawIOBase):
         return self.count
 
     def read(self, size: int = -1) -> bytes:  # type: ignore[override]
-        chunk = self._decompressed.read(size)
+        if self.damage is not None:
+            return b""
+        try:
+            # read1: one inflate step per call, so output before a damaged spot is not lost
+            # with the exception (a buffered read(n) would discard what it had gathered).
+            chunk = self._decompressed.read1(size)  # type: ignore[attr-defined]
+        except GZIP_ERRORS as exc:
+            # End the stream here so the parser can hand over the records before the damage.
+            self.damage = exc
+            return b""
         self.count += len(chunk)
         if over_ratio(self.count, self._compressed.count, self._max_ratio):
             ratio = self.count / max(self._compressed.count, 1)

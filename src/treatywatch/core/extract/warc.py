@@ -34,6 +34,7 @@ DOCUMENT_TYPES = {
 RUST_PANICS: tuple[type[BaseException], ...] = tuple(
     cls for cls in BaseException.__subclasses__() if cls.__name__ == "PanicException"
 )
+READ_CHUNK = 1024 * 1024
 _WANTED = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion
 
 
@@ -44,8 +45,13 @@ def _record_source(source: str, record: WarcRecord) -> str:
 
 def _read_payload(record: WarcRecord, limit: int) -> bytes | None:
     """The payload, or None when it is over the limit (the parser skips the rest)."""
-    payload = record.reader.read(limit + 1)
-    return None if len(payload) > limit else payload
+    parts = []
+    allowed = limit + 1
+    # Modest reads: FastWARC allocates the full requested size on every read call.
+    while allowed > 0 and (chunk := record.reader.read(min(READ_CHUNK, allowed))):
+        parts.append(chunk)
+        allowed -= len(chunk)
+    return None if allowed <= 0 else b"".join(parts)
 
 
 def _wet_record(record: WarcRecord, rec_source: str, limits: Limits) -> Result:
@@ -145,10 +151,14 @@ def read_records(
         return
     compressed = CountingReader(stream, prefix=head)
     readable: BinaryIO = compressed  # type: ignore[assignment]
+    guard: RatioGuard | None = None
     if head == b"\x1f\x8b":
         guard = RatioGuard(open_gzip(compressed, gzip_backend), compressed, limits.max_ratio)  # type: ignore[arg-type]
         readable = guard  # type: ignore[assignment]
-    seen_any = False
+    damage: str | None = None
+    held: list[Result] = []  # the latest record's results, released once the next one starts
+    complete = 0  # records wholly read before the current one
+    current: str | None = None
     try:
         records = ArchiveIterator(
             readable,
@@ -160,10 +170,21 @@ def read_records(
             fsspec_args=False,
         )
         for record in records:
-            seen_any = True
-            yield from _guarded_record(record, source, limits, dispatch)
+            yield from held
+            complete += current is not None
+            current = _record_source(source, record)
+            held = list(_guarded_record(record, source, limits, dispatch))
     except LimitExceeded as exc:
+        yield from held
         yield Skipped(source, str(exc))
-    except (Exception, *RUST_PANICS) as exc:  # FastWARC: OSError, or a Rust panic; gzip: own
-        where = "after the records above" if seen_any else "no record could be read"
-        yield Skipped(source, f"corrupt WARC ({where}): {exc}")
+        return
+    except (Exception, *RUST_PANICS) as exc:  # FastWARC: OSError, or a Rust panic
+        damage = f"{type(exc).__name__}: {exc}"
+    if guard is not None and guard.damage is not None:
+        damage = f"{type(guard.damage).__name__}: {guard.damage}"
+    if damage is None:
+        yield from held
+        return
+    # The record being read when the stream broke may be cut short: it is dropped, not guessed.
+    lost = f"; dropped {current}, which the damage may have cut" if current else ""
+    yield Skipped(source, f"corrupt WARC after {complete} complete records{lost}: {damage}")

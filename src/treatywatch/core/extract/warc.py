@@ -35,6 +35,7 @@ RUST_PANICS: tuple[type[BaseException], ...] = tuple(
     cls for cls in BaseException.__subclasses__() if cls.__name__ == "PanicException"
 )
 READ_CHUNK = 1024 * 1024
+_MALFORMED = (WarcRecordType.no_type, WarcRecordType.unknown)  # no_type is 0: no bitmask
 _WANTED = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion
 
 
@@ -162,7 +163,7 @@ def read_records(
     try:
         records = ArchiveIterator(
             readable,
-            record_types=_WANTED,
+            record_types=WarcRecordType.any_type,
             parse_http=True,
             auto_decode="all",
             quirks_mode=True,
@@ -173,7 +174,13 @@ def read_records(
             yield from held
             complete += current is not None
             current = _record_source(source, record)
-            held = list(_guarded_record(record, source, limits, dispatch))
+            # Every type is parsed so that a file with no readable record at all is reported.
+            if record.record_type in _MALFORMED:
+                held = [Skipped(current, "corrupt WARC record: missing or unknown WARC-Type")]
+            elif record.record_type & _WANTED:
+                held = list(_guarded_record(record, source, limits, dispatch))
+            else:
+                held = []
     except LimitExceeded as exc:
         yield from held
         yield Skipped(source, str(exc))
@@ -184,6 +191,8 @@ def read_records(
         damage = f"{type(guard.damage).__name__}: {guard.damage}"
     if damage is None:
         yield from held
+        if current is None:
+            yield Skipped(source, "corrupt WARC: no record could be read")
         return
     # The record being read when the stream broke may be cut short: it is dropped, not guessed.
     lost = f"; dropped {current}, which the damage may have cut" if current else ""

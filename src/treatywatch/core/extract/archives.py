@@ -20,7 +20,7 @@ from treatywatch.core.extract.context import (
     ratio_reason,
     size_reason,
 )
-from treatywatch.core.extract.gzip_stream import GZIP_ERRORS, open_gzip
+from treatywatch.core.extract.gzip_stream import GZIP_OR_VALUE_ERRORS, open_gzip
 from treatywatch.core.extract.records import Result, Skipped
 
 CHUNK = 1024 * 1024
@@ -130,7 +130,7 @@ def extract_gz(data: bytes, source: str, ctx: Context) -> Iterator[Result]:
     except LimitExceeded as exc:
         yield Skipped(source, str(exc))
         return
-    except (*GZIP_ERRORS, ValueError) as exc:
+    except GZIP_OR_VALUE_ERRORS as exc:
         yield Skipped(source, f"corrupt gzip: {exc}")
         return
     yield from ctx.extract_member(member, member_source)

@@ -13,7 +13,7 @@ from treatywatch.core.extract.archives import extract_gz, extract_zip, zip_limit
 from treatywatch.core.extract.context import Budget, Context, LimitExceeded, size_reason
 from treatywatch.core.extract.docx_doc import extract_docx
 from treatywatch.core.extract.email_msg import extract_eml
-from treatywatch.core.extract.gzip_stream import GZIP_ERRORS, open_gzip
+from treatywatch.core.extract.gzip_stream import GZIP_OR_VALUE_ERRORS, open_gzip
 from treatywatch.core.extract.html_page import extract_html
 from treatywatch.core.extract.odt_doc import extract_odt
 from treatywatch.core.extract.pdf_doc import extract_pdf
@@ -30,7 +30,7 @@ def _gz_holds_warc(stream: BinaryIO) -> bool:
     try:
         with open_gzip(stream) as inner:
             return inner.read(5) == b"WARC/"
-    except (*GZIP_ERRORS, ValueError):
+    except GZIP_OR_VALUE_ERRORS:
         return False
 
 
@@ -149,7 +149,7 @@ def _extract_file(path: Path, limits: Limits) -> Iterator[Result]:
 
 
 def _files_under(folder: Path) -> list[Path]:
-    found = []
+    found: list[Path] = []
     # os.walk does not follow directory symlinks, so a link loop cannot trap the sweep.
     for root, _dirs, files in os.walk(folder):
         found.extend(Path(root, name) for name in files)

@@ -60,13 +60,14 @@ def _leaves(part: Message) -> Iterator[Message]:
         return
     payload = part.get_payload()
     for sub in payload if isinstance(payload, list) else []:
-        yield from _leaves(sub)
+        if isinstance(sub, Message):
+            yield from _leaves(sub)
 
 
 def _attached_message(part: Message) -> bytes:
     encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
     payload = part.get_payload()
-    if isinstance(payload, list) and payload:
+    if isinstance(payload, list) and payload and isinstance(payload[0], Message):
         inner = payload[0].as_bytes()
         # RFC 2046 forbids encoding message/rfc822, but some clients base64 it anyway.
         if encoding == "base64":
@@ -78,7 +79,7 @@ def _attached_message(part: Message) -> bytes:
 
 
 def extract_eml(data: bytes, source: str, ctx: Context) -> Iterator[Result]:
-    message: EmailMessage = email.message_from_bytes(data, policy=email.policy.default)  # type: ignore[assignment]
+    message: EmailMessage = email.message_from_bytes(data, policy=email.policy.default)
     plain: list[str] = []
     html: list[bytes] = []
     attachments: list[tuple[str, bytes]] = []

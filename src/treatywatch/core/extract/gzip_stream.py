@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import gzip
+import importlib
 import io
 import zlib
-from typing import BinaryIO
+from types import ModuleType
+from typing import BinaryIO, cast
 
 from treatywatch.core.extract.context import LimitExceeded, over_ratio, ratio_reason
 
-try:
-    from isal import igzip, isal_zlib
-except ImportError:  # isal is optional: zlib gives the same bytes, only slower
-    igzip = None
-    isal_zlib = None
+
+def _optional(module: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(module)
+    except ImportError:  # isal is optional: zlib gives the same bytes, only slower
+        return None
+
+
+igzip = _optional("isal.igzip")
+isal_zlib = _optional("isal.isal_zlib")
 
 BACKENDS = ("isal", "zlib")
 DEFAULT_BACKEND = "isal" if igzip is not None else "zlib"
@@ -21,6 +28,7 @@ DEFAULT_BACKEND = "isal" if igzip is not None else "zlib"
 GZIP_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error) + (
     (isal_zlib.error,) if isal_zlib is not None else ()
 )
+GZIP_OR_VALUE_ERRORS: tuple[type[Exception], ...] = (*GZIP_ERRORS, ValueError)
 
 
 def open_gzip(stream: BinaryIO, backend: str | None = None) -> BinaryIO:
@@ -29,9 +37,9 @@ def open_gzip(stream: BinaryIO, backend: str | None = None) -> BinaryIO:
     if chosen == "isal":
         if igzip is None:
             raise ValueError("gzip backend 'isal' is not installed")
-        return igzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
+        return cast(BinaryIO, igzip.GzipFile(fileobj=stream, mode="rb"))
     if chosen == "zlib":
-        return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
+        return cast(BinaryIO, gzip.GzipFile(fileobj=stream, mode="rb"))
     raise ValueError(f"unknown gzip backend {chosen!r}; choose one of {', '.join(BACKENDS)}")
 
 
@@ -83,13 +91,13 @@ class RatioGuard(io.RawIOBase):
         # FastWARC asks for the position before reading; unanswered, it panics.
         return self.count
 
-    def read(self, size: int = -1) -> bytes:  # type: ignore[override]
+    def read(self, size: int = -1) -> bytes:
         if self.damage is not None:
             return b""
         try:
             # read1: one inflate step per call, so output before a damaged spot is not lost
             # with the exception (a buffered read(n) would discard what it had gathered).
-            chunk = self._decompressed.read1(size)  # type: ignore[attr-defined]
+            chunk: bytes = self._decompressed.read1(size)  # type: ignore[attr-defined]
         except GZIP_ERRORS as exc:
             # End the stream here so the parser can hand over the records before the damage.
             self.damage = exc

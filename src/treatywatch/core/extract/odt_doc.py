@@ -67,7 +67,7 @@ def _meta(archive: zipfile.ZipFile) -> dict[str, str | None]:
     def first(*paths: str) -> str | None:
         for path in paths:
             value = root.findtext(path, namespaces={"dc": DC, "meta": META})
-            if value and value.strip():
+            if isinstance(value, str) and value.strip():
                 return value.strip()
         return None
 

@@ -36,6 +36,7 @@ RUST_PANICS: tuple[type[BaseException], ...] = tuple(
 )
 READ_CHUNK = 1024 * 1024
 _MALFORMED = (WarcRecordType.no_type, WarcRecordType.unknown)  # no_type is 0: no bitmask
+RECOVERABLE: tuple[type[BaseException], ...] = (Exception, *RUST_PANICS)
 _WANTED = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion
 
 
@@ -185,7 +186,7 @@ def read_records(
         yield from held
         yield Skipped(source, str(exc))
         return
-    except (Exception, *RUST_PANICS) as exc:  # FastWARC: OSError, or a Rust panic
+    except RECOVERABLE as exc:  # FastWARC: OSError, or a Rust panic
         damage = f"{type(exc).__name__}: {exc}"
     if guard is not None and guard.damage is not None:
         damage = f"{type(guard.damage).__name__}: {guard.damage}"

@@ -2,6 +2,8 @@
 
 import dataclasses
 
+import pytest
+
 import treatywatch.core.extract as extract
 from treatywatch.core.extract import DEFAULT_LIMITS, Extracted, Limits, Skipped
 
@@ -36,12 +38,8 @@ def test_record_fields_match_the_documented_interface():
 def test_records_are_frozen_and_limits_configurable():
     """Results cannot be mutated; every limit can be overridden by keyword."""
     result = Extracted(source="a.txt", text="x", format="txt")
-    try:
+    with pytest.raises(dataclasses.FrozenInstanceError):
         result.text = "y"  # type: ignore[misc]
-    except dataclasses.FrozenInstanceError:
-        pass
-    else:
-        raise AssertionError("Extracted must be frozen")
     custom = Limits(max_bytes=10, max_ratio=5.0)
     assert custom.max_bytes == 10 and custom.max_ratio == 5.0
     assert custom.max_depth == DEFAULT_LIMITS.max_depth

@@ -1,4 +1,4 @@
-"""The README documents every command and every setting, and its first lines give the two commands."""
+"""The README documents every command and setting, and opens with the two commands."""
 
 from pathlib import Path
 

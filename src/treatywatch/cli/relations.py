@@ -165,8 +165,10 @@ def _print_checklist(items: dict[str, Any]) -> None:
     ):
         console.print(f"{title}:")
         for item in items[key]:
-            basis = (
-                f"Art. {item['article']}" if item["article"] else item["basis"].replace("_", " ")
-            )
-            flag = "" if item["verified"] else ", unverified for this Convention"
-            console.print(f"  - {escape(item['text'])} [dim]({basis}{flag})[/dim]")
+            if item["article"]:
+                basis = f"Art. {item['article']}" + ("" if item["verified"] else ", unverified")
+            elif item["basis"] == "convention":
+                basis = "the Convention, article not read"
+            else:
+                basis = "general practice, unverified for this Convention"
+            console.print(f"  - {escape(item['text'])} [dim]({basis})[/dim]")

@@ -44,6 +44,11 @@ from treatywatch.core.status import StateStatus, Status, StatusReport, compute_s
 __all__ = ["Side", "Snapshot", "assess_side", "take_snapshot"]
 
 
+_NOTE_CODES = {
+    DeclarationKind.INTERPRETIVE_DECLARATION: "interpretive_declaration",
+    DeclarationKind.TERRITORIAL_APPLICATION: "territorial_application",
+    DeclarationKind.PROVISIONAL_APPLICATION: "provisional_application_declaration",
+}
 _PART = re.compile(r"\bPart\s+([IVXLC]+|\d+)\b", re.IGNORECASE)
 
 
@@ -494,7 +499,8 @@ def _declaration_reasons(
             )
             and effect is not False
         ):
-            code = str(item.kind)
+            # Named apart from the action-based `provisional_application`, which binds.
+            code = _NOTE_CODES[item.kind]
             reasons.append(
                 Reason(
                     code, f"{who}{made_text(item)}: {item.summary}", item.source_url, Effect.NOTE

@@ -171,3 +171,23 @@ def test_cli_list_filters_by_state_and_period():
     rows = json.loads(result.stdout)
     assert rows and all("SVN" in row["states"] for row in rows)
     assert all((row["ends_on"] or row["starts_on"] or "9999") >= "2023-01-01" for row in rows)
+
+
+def test_a_model_form_shows_the_rules_on_its_fields_and_never_crashes():
+    """The admin's form refuses bad input on the field at fault; a rule on a field the form
+    leaves out becomes a general error naming it instead of crashing the form."""
+    from django.forms import modelform_factory
+
+    data = {
+        "slug": "form-event", "title": "Form event", "starts_on": "2025-05-02",
+        "ends_on": "2025-05-01", "level": "national", "kind": "", "audiences": "[]",
+        "measures": "[]", "source_url": "https://example.org/f", "source_date": "2026-11-01",
+        "review": "pending", "origin": "staff",
+    }  # fmt: skip
+    full = modelform_factory(Event, fields="__all__")(data)
+    assert not full.is_valid()
+    assert any("before it starts" in message for message in full.errors["ends_on"])
+    partial = modelform_factory(Event, exclude=["ends_on"])(data)
+    partial.instance.ends_on = date(2025, 5, 1)
+    assert not partial.is_valid()
+    assert any("ends_on: the event ends" in m for m in partial.non_field_errors())

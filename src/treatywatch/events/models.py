@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from treatywatch.core.event_rules import check_event, draft_from_values
 from treatywatch.core.evidence import Review
+from treatywatch.events.validation import RuleCheckedModel, issues_to_error
 from treatywatch.treaties.models import Origin, State
 
 
@@ -19,7 +19,7 @@ class ReviewStatus(models.TextChoices):
     REJECTED = Review.REJECTED.value, _("Rejected")
 
 
-class Event(models.Model):
+class Event(RuleCheckedModel, models.Model):
     class Level(models.TextChoices):
         INTERNATIONAL = "international", _("International")
         REGIONAL = "regional", _("Regional")
@@ -133,8 +133,5 @@ class Event(models.Model):
         draft, issues = draft_from_values(self.rule_values())
         # States are checked by the form's choices; the M2M is not saved yet at this point.
         issues.extend(check_event(draft, state_codes=(), today=today()))
-        errors: dict[str, list[str]] = {}
-        for issue in issues:
-            errors.setdefault(issue.field, []).append(issue.message)
-        if errors:
-            raise ValidationError(errors)
+        if issues:
+            raise issues_to_error(issues, self._excluded_from_form)

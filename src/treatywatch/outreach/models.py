@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from treatywatch.core.outreach import OutreachRecord, check_outreach, outreach_from_values
+from treatywatch.events.validation import RuleCheckedModel, issues_to_error
 from treatywatch.treaties.models import Origin, State
 
 
@@ -40,7 +40,7 @@ class Measure(models.TextChoices):
     TRAINING = "training", _("Training")
 
 
-class OutreachContact(models.Model):
+class OutreachContact(RuleCheckedModel, models.Model):
     key = models.CharField(max_length=300, unique=True, editable=False)
     on = models.DateField(_("date of the contact"))
     actor_state = models.ForeignKey(
@@ -138,8 +138,5 @@ class OutreachContact(models.Model):
         record, issues = outreach_from_values(self.rule_values())
         codes = {code for code in (self.actor_state_id, self.target_id) if code}
         issues.extend(check_outreach(record, codes, today()))
-        errors: dict[str, list[str]] = {}
-        for issue in issues:
-            errors.setdefault(issue.field, []).append(issue.message)
-        if errors:
-            raise ValidationError(errors)
+        if issues:
+            raise issues_to_error(issues, self._excluded_from_form)

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "treatywatch.treaties",
     "treatywatch.events",
     "treatywatch.references",
+    "treatywatch.outreach",
+    "treatywatch.reports",
 ]
 
 MIDDLEWARE = [

@@ -17,4 +17,13 @@ def main() -> None:
 
 
 # Command modules register themselves on `app` when imported.
-from treatywatch.cli import data, relations, status  # noqa: E402, F401
+from treatywatch.cli import (  # noqa: E402, F401
+    data,
+    events,
+    outlook,
+    outreach,
+    relations,
+    reports,
+    status,
+    targets,
+)

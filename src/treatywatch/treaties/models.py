@@ -71,7 +71,7 @@ class Membership(models.Model):
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
-        ordering = ["organisation", "state"]
+        ordering = ["organisation", "state", "joined", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["state", "organisation", "joined"], name="unique_membership"

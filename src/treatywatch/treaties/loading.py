@@ -260,7 +260,7 @@ def export_rows() -> dict[str, list[dict[str, str]]]:
 
     record = load_record()
     actions = []
-    for action in sorted(record.actions, key=lambda a: (a.treaty, a.date, a.state)):
+    for action in sorted(record.actions, key=lambda a: (a.treaty, a.date, a.state, a.action_class)):
         fields = action_fields(action)
         fields["treaty"], fields["state"] = fields.pop("treaty_id"), fields.pop("state_id")
         fields["action"] = fields.pop("raw_action")

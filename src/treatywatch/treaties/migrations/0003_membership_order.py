@@ -4,14 +4,13 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('treaties', '0002_declaration_validity'),
+        ("treaties", "0002_declaration_validity"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='membership',
-            options={'ordering': ['organisation', 'state', 'joined', 'id']},
+            name="membership",
+            options={"ordering": ["organisation", "state", "joined", "id"]},
         ),
     ]

@@ -55,6 +55,9 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["-starts_on", "slug"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        permissions = [("review_event", _("Can confirm or reject events"))]
 
     def __str__(self) -> str:
         return self.title

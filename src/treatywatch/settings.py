@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "treatywatch.events",
     "treatywatch.references",
     "treatywatch.staff",
+    "treatywatch.api",
     "auditlog",
     "axes",
 ]
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "treatywatch.security.ContentSecurityPolicyMiddleware",
+    "treatywatch.api.middleware.ApiHttpMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

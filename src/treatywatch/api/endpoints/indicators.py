@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Path, Router
+from pydantic import WithJsonSchema
 
 from treatywatch.api.caching import Snapshot, answer
 from treatywatch.api.endpoints.common import (
@@ -55,6 +56,11 @@ EffectTo = period_query("endPeriod", "Latest day of effect (SDMX period).")
 RecordedAfter = period_query("updatedAfter", "Only changes recorded after this period (SDMX).")
 StateCode = code_query("ISO alpha-3 code of one State.")
 ChangeKind = choice_query(CHANGE_KINDS, "Kind of change.")
+IndicatorCode = Annotated[
+    str,
+    WithJsonSchema({"type": "string", "enum": list(INDICATOR_CODES)}),
+    Path(description="The indicator's code."),
+]
 
 
 def _indicator_json(value: IndicatorValue) -> dict[str, Any]:
@@ -108,7 +114,7 @@ def indicators(
 )
 def indicator(
     request: HttpRequest,
-    code: str,
+    code: IndicatorCode,
     as_of: AsOf = None,
     as_known_on: AsKnownOn = None,
     denominator: DenominatorParam = "all",

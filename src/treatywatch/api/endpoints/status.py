@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Path, Router
 
 from treatywatch.api.caching import Snapshot, answer
 from treatywatch.api.endpoints.common import (
@@ -50,6 +50,14 @@ Group = choice_query(
     GROUPS, "Organisation the State belonged to on as_of; ROME means Rome Statute parties."
 )
 StatusFilter = choice_query(STATUSES, "Status with the treaty on as_of.")
+StateCode = Annotated[
+    str,
+    Path(
+        description="ISO 3166-1 alpha-3 or alpha-2 code, in any case (XKX or XK for Kosovo).",
+        pattern="^[A-Za-z]{2,3}$",
+        example="LVA",
+    ),
+]
 
 
 @router.get(
@@ -156,7 +164,7 @@ def states(
         "involve the State. `code` is an ISO alpha-3 or alpha-2 code, in any case."
     ),
 )
-def state(request: HttpRequest, code: str) -> HttpResponse:
+def state(request: HttpRequest, code: StateCode) -> HttpResponse:
     from treatywatch.events.models import Event
     from treatywatch.references.models import Reference
 

@@ -4,14 +4,18 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0001_initial'),
+        ("events", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='event',
-            options={'ordering': ['-starts_on', 'slug'], 'permissions': [('review_event', 'Can confirm or reject events')], 'verbose_name': 'event', 'verbose_name_plural': 'events'},
+            name="event",
+            options={
+                "ordering": ["-starts_on", "slug"],
+                "permissions": [("review_event", "Can confirm or reject events")],
+                "verbose_name": "event",
+                "verbose_name_plural": "events",
+            },
         ),
     ]

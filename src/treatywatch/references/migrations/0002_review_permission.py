@@ -4,14 +4,18 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('references', '0001_initial'),
+        ("references", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='reference',
-            options={'ordering': ['-published_on', 'url'], 'permissions': [('review_reference', 'Can confirm or reject references')], 'verbose_name': 'reference', 'verbose_name_plural': 'references'},
+            name="reference",
+            options={
+                "ordering": ["-published_on", "url"],
+                "permissions": [("review_reference", "Can confirm or reject references")],
+                "verbose_name": "reference",
+                "verbose_name_plural": "references",
+            },
         ),
     ]

@@ -74,9 +74,10 @@ class ApiHttpMiddleware:
             status=original.status_code,
             content_type="application/json",
         )
-        for header in ("Vary", "Content-Language", "Retry-After"):
-            if header in original:
-                response[header] = original[header]
+        # Keep what inner middleware added (security headers, Vary), not the old body's type.
+        for header, value in original.items():
+            if header.lower() not in ("content-type", "content-length"):
+                response[header] = value
         if original.status_code == 405:
             response["Allow"] = ALLOWED_METHODS
         return response

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -39,24 +42,34 @@ def _value(value: object) -> str:
     return text if text not in ("", "None") else "—"
 
 
-def _changes(entry: object) -> SafeString:
-    changes = getattr(entry, "changes_display_dict", {}) or {}
+def _field_label(model: type[Model] | None, field: str) -> str:
+    if model is None:
+        return field
+    try:
+        return str(model._meta.get_field(field).verbose_name)
+    except FieldDoesNotExist:
+        return field
+
+
+def _changes(entry: Any) -> SafeString:
+    model = entry.content_type.model_class()
+    # The display form shows choice labels and names of related rows, keyed by field label;
+    # many-to-many changes are read from the raw form, where they keep their shape.
+    display = entry.changes_display_dict or {}
     rows = []
-    for field, values in sorted(changes.items()):
-        if isinstance(values, dict):  # a many-to-many change: operation and objects
-            old, new = values.get("operation", ""), ", ".join(map(str, values.get("objects", [])))
+    for field, change in sorted((entry.changes_dict or {}).items()):
+        label = _field_label(model, field)
+        if isinstance(change, dict):
+            old = change.get("operation", "")
+            new = ", ".join(map(str, change.get("objects", [])))
         else:
-            old, new = [*list(values), "", ""][:2]
-        rows.append((field, _value(old), _value(new)))
+            old, new = [*list(display.get(label, change)), "", ""][:2]
+        rows.append((label, _value(old), _value(new)))
     if not rows:
         return format_html("<em>{}</em>", _("no field changed"))
     return format_html(
         '<ul class="audit-changes">{}</ul>',
-        format_html_join(
-            "",
-            "<li><strong>{}</strong>: <del>{}</del> → <ins>{}</ins></li>",
-            rows,
-        ),
+        format_html_join("", "<li><strong>{}</strong>: <del>{}</del> → <ins>{}</ins></li>", rows),
     )
 
 

@@ -9,6 +9,8 @@ accepted, unsupported methods answered 405).
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
@@ -36,7 +38,15 @@ BOUND = settings(
 
 @pytest.fixture
 def api_schema(bundle):
-    return schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+    # schemathesis calls the WSGI app itself, not Django's test client, which would keep the
+    # test's connection open: without this, PostgreSQL loses the test transaction.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
 
 
 def test_the_list_of_operations_is_the_schemas(api_schema):

@@ -124,5 +124,6 @@ AXES_COOLOFF_TIME = 0.25  # hours: a locked pair may try again after 15 minutes
 # Lock the pair, so a stranger cannot lock a colleague out from everywhere by guessing.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "treatywatch.staff.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
 AUDITLOG_INCLUDE_ALL_MODELS = False

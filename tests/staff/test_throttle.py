@@ -3,8 +3,10 @@
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.test import RequestFactory
 
 from tests.staff.conftest import PASSWORD
+from treatywatch.staff.client_address import client_address
 
 pytestmark = pytest.mark.django_db
 LIMIT = settings.AXES_FAILURE_LIMIT
@@ -56,3 +58,23 @@ def test_a_success_before_the_limit_resets_the_count(client, make_user):
     for _ in range(LIMIT - 1):
         attempt(client, "wrong")
     assert attempt(client, PASSWORD).status_code == 302
+
+
+def request_from(remote, forwarded=None):
+    request = RequestFactory().get("/staff/login/", REMOTE_ADDR=remote)
+    if forwarded:
+        request.META["HTTP_X_FORWARDED_FOR"] = forwarded
+    return request
+
+
+def test_behind_the_proxy_in_production_the_address_it_saw_counts(settings):
+    """The last X-Forwarded-For entry is the proxy's own record; earlier ones can be forged."""
+    settings.PRODUCTION = True
+    request = request_from("127.0.0.1", "203.0.113.9, 198.51.100.20")
+    assert client_address(request) == "198.51.100.20"
+    assert client_address(request_from("127.0.0.1")) == "127.0.0.1"
+
+
+def test_without_production_a_forwarded_header_is_ignored(settings):
+    settings.PRODUCTION = False
+    assert client_address(request_from("192.0.2.10", "203.0.113.9")) == "192.0.2.10"

@@ -44,9 +44,14 @@ _generation = 0
 _lock = threading.Lock()
 
 
-def _bump(**_: Any) -> None:
-    """Any save in this process makes every cached answer stale at once."""
+RECORD_APPS = frozenset({"treaties", "events", "references"})
+
+
+def _bump(sender: Any, **_: Any) -> None:
+    """A save of any record in this process makes every cached answer stale at once."""
     global _generation
+    if getattr(getattr(sender, "_meta", None), "app_label", None) not in RECORD_APPS:
+        return  # sessions, login attempts and log entries change no answer
     with _lock:
         _generation += 1
 

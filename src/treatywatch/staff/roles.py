@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
-
-__all__ = ["ROLES", "ROLE_LABELS", "permissions_for", "sync_roles"]
+__all__ = ["ROLES", "permissions_for", "sync_roles"]
 
 # Tables whose rows staff may read; app label → model names.
 RECORDS = {
@@ -57,12 +55,6 @@ ROLES: dict[str, list[str]] = {
         *_each({"auth": ("user", "group")}, ("view", "add", "change", "delete")),
         *_each({"axes": ("accessattempt", "accessfailurelog", "accesslog")}, ("view", "delete")),
     ],
-}
-ROLE_LABELS = {
-    "viewer": _("Viewer: reads every record and its audit log"),
-    "editor": _("Editor: adds and corrects facts, with sources"),
-    "reviewer": _("Reviewer: confirms or rejects pending events and references"),
-    "admin": _("Admin: everything, including users and the bundled reference tables"),
 }
 
 

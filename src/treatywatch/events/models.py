@@ -100,6 +100,9 @@ class Event(RuleCheckedModel, models.Model):
                 violation_error_message=_("The event ends before it starts."),
             )
         ]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        permissions = [("review_event", _("Can confirm or reject events"))]
 
     def __str__(self) -> str:
         return self.title

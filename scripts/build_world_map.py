@@ -6,7 +6,8 @@ too small for the 1:110m shapes get a marker at the centroid of their largest 1:
 polygon, so that every State in ``states.csv`` is drawn. Projection: Equal Earth.
 
     npm install --no-save --prefix /tmp/atlas world-atlas@2.0.2
-    PYTHONPATH=src /work/venv/bin/python scripts/build_world_map.py /tmp/atlas/node_modules/world-atlas
+    PYTHONPATH=src /work/venv/bin/python scripts/build_world_map.py \
+        /tmp/atlas/node_modules/world-atlas
     ... --check    # compare with the committed file instead of writing it
 """
 
@@ -38,7 +39,7 @@ PADDING = 4.0
 ANTARCTICA = "010"
 
 
-def _features(atlas: Path, scale: str) -> tuple[list[dict[str, Any]], list[list[tuple[float, float]]]]:
+def _features(atlas: Path, scale: str) -> tuple[list[dict[str, Any]], list[Ring]]:
     topology = json.loads((atlas / f"countries-{scale}.json").read_text(encoding="utf-8"))
     return topology["objects"]["countries"]["geometries"], decode_arcs(topology)
 

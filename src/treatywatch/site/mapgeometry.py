@@ -5,6 +5,7 @@ Used once, by `scripts/build_world_map.py`, to precompute the map the site draws
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -85,7 +86,7 @@ def split_at_antimeridian(ring: Ring) -> list[Ring]:
     Each piece is closed along the antimeridian; a ring that never crosses comes back whole.
     """
     pieces: list[Ring] = [[ring[0]]]
-    for (lon1, lat1), (lon2, lat2) in zip(ring, ring[1:], strict=False):
+    for (lon1, lat1), (lon2, lat2) in itertools.pairwise(ring):
         if abs(lon2 - lon1) > 180:
             side = 180.0 if lon1 > 0 else -180.0
             # Interpolate the crossing latitude with lon2 moved onto lon1's side of the world.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "treatywatch.treaties",
     "treatywatch.events",
     "treatywatch.references",
+    "treatywatch.site",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +80,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 USE_I18N = True
+LOCALE_PATHS = [Path(__file__).resolve().parent / "locale"]
 USE_TZ = True
 TIME_ZONE = "UTC"
 

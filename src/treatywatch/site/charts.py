@@ -127,34 +127,34 @@ def bar_chart(
     series: Sequence[tuple[str, str]],
     title: str,
 ) -> SafeString:
-    """Horizontal grouped bars: `rows` hold (label, values), `series` hold (class, label)."""
-    width, bar, gap, label_w = 720.0, 14.0, 14.0, 250.0
-    group = bar * len(series) + gap
-    height = group * len(rows) + 8
+    """Horizontal grouped bars, each group under its label (long labels never clip).
+
+    `rows` hold (label, one value per series); `series` hold (css class, label).
+    """
+    width, bar, label_h, gap = 720.0, 16.0, 20.0, 14.0
+    group = label_h + bar * len(series) + gap
+    height = group * len(rows)
     peak = max((max(values, default=0) for _, values in rows), default=0)
     top = nice_ticks(peak)[-1] or 1
-    plot_w = width - label_w - 40
+    plot_w = width - 48
     parts = [
         f'<svg class="chart chart--bars" viewBox="0 0 {_num(width)} {_num(height)}" '
         f'role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>'
     ]
     for row_index, (label, values) in enumerate(rows):
-        y0 = 4 + row_index * group
-        parts.append(
-            f'<text class="chart__label" x="{_num(label_w - 8)}" y="{_num(y0 + bar + 4)}" '
-            f'text-anchor="end">{escape(label)}</text>'
-        )
+        y0 = row_index * group
+        parts.append(f'<text class="chart__label" x="0" y="{_num(y0 + 14)}">{escape(label)}</text>')
         for index, ((css_class, series_label), value) in enumerate(
             zip(series, values, strict=True)
         ):
-            y_bar = y0 + index * bar
-            length = plot_w * value / top
+            y_bar = y0 + label_h + index * bar
+            length = max(plot_w * value / top, 1)
             parts.append(
-                f'<rect class="chart__bar {escape(css_class)}" x="{_num(label_w)}" '
-                f'y="{_num(y_bar)}" width="{_num(max(length, 1))}" height="{_num(bar - 2)}">'
+                f'<rect class="chart__bar {escape(css_class)}" x="0" y="{_num(y_bar)}" '
+                f'width="{_num(length)}" height="{_num(bar - 3)}" rx="2">'
                 f"<title>{escape(series_label)}: {value}</title></rect>"
-                f'<text class="chart__value" x="{_num(label_w + max(length, 1) + 5)}" '
-                f'y="{_num(y_bar + bar - 3)}">{value}</text>'
+                f'<text class="chart__value" x="{_num(length + 6)}" '
+                f'y="{_num(y_bar + bar - 5)}">{value}</text>'
             )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # safe: labels escaped above

@@ -26,6 +26,7 @@ __all__ = [
     "PLEDGE_BASELINE",
     "IndicatorCard",
     "changes",
+    "clear_caches",
     "indicator_cards",
     "record",
     "report",
@@ -151,3 +152,9 @@ def _state_history(version: Version, code: str) -> dict[str, Any]:
 def state_history(code: str) -> dict[str, Any]:
     """Everything recorded about one State (see `treaties.history.state_history`)."""
     return _state_history(data_version(), code)
+
+
+def clear_caches() -> None:
+    """Forget every cached answer (tests, whose rolled-back data can reuse a version)."""
+    for cached in (_record, _report, _evidence, _cards, _timeline, _changes, _state_history):
+        cached.cache_clear()

@@ -182,7 +182,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     signed_label, consent_label = _("Signatories"), _("Ratifications")
     last = points[-1] if points else None
     description = (
-        _("On %(day)s: %(signed)d signatories and %(consented)d ratifications.")
+        _("On %(day)s — signatories: %(signed)d; ratifications: %(consented)d.")
         % {"day": _date(as_of), "signed": last.signatories, "consented": last.consenting}
         if last
         else _("The Convention was not yet open for signature on this date.")

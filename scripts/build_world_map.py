@@ -37,6 +37,7 @@ OUTPUT_PATH = REPO / "src" / "treatywatch" / "site" / "data" / "world_map.json"
 WIDTH = 1000.0
 PADDING = 4.0
 ANTARCTICA = "010"
+MARKER_MARGIN = 5.0
 
 
 def _features(atlas: Path, scale: str) -> tuple[list[dict[str, Any]], list[Ring]]:
@@ -50,6 +51,15 @@ def _projected(rings: list[Ring]) -> list[Ring]:
         for ring in rings
         for piece in split_at_antimeridian(ring)
     ]
+
+
+def _inside(point: tuple[float, float], width: float, height: float) -> tuple[float, float]:
+    # Tuvalu's islands sit on the map's eastern edge: keep its marker wholly in the frame.
+    margin = MARKER_MARGIN
+    return (
+        min(max(point[0], margin), width - margin),
+        min(max(point[1], margin), height - margin),
+    )
 
 
 def build(atlas: Path) -> dict[str, Any]:
@@ -104,6 +114,7 @@ def build(atlas: Path) -> dict[str, Any]:
     def svg_rings(rings: list[Ring]) -> list[Ring]:
         return [[to_svg(p) for p in ring] for ring in rings]
 
+    height = (max_y - min_y) * scale + 2 * PADDING
     package = json.loads((atlas / "package.json").read_text(encoding="utf-8"))
     return {
         "source": (
@@ -114,10 +125,11 @@ def build(atlas: Path) -> dict[str, Any]:
         "generated_by": "scripts/build_world_map.py",
         "projection": "Equal Earth",
         "width": round(WIDTH, 1),
-        "height": round((max_y - min_y) * scale + 2 * PADDING, 1),
+        "height": round(height, 1),
         "shapes": {code: path_data(svg_rings(rings)) for code, rings in sorted(shapes.items())},
         "markers": {
-            code: [round(c, 1) for c in to_svg(point)] for code, point in sorted(markers.items())
+            code: [round(c, 1) for c in _inside(to_svg(point), WIDTH, height)]
+            for code, point in sorted(markers.items())
         },
         "background": [path_data(svg_rings(rings)) for rings in background],
     }

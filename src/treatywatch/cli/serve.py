@@ -25,6 +25,22 @@ def collect_static() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+def warm_up(worker: Any) -> None:
+    """Compute today's overview in a new worker, so no reader waits for the first count."""
+    from treatywatch.config import today
+    from treatywatch.site import snapshot
+
+    try:
+        snapshot.indicator_cards(today())
+        snapshot.report(today())
+    except Exception as error:  # a cold cache is slower, never fatal
+        err_console.print(f"[yellow]warm-up skipped: {error}[/yellow]")
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+
+
 def _gunicorn_app(application: Any, options: dict[str, Any]) -> Any:
     from gunicorn.app.base import BaseApplication
 
@@ -97,5 +113,6 @@ def serve(
         "accesslog": "-" if access_log else None,
         "errorlog": "-",
         "loglevel": "warning",
+        "post_worker_init": warm_up,
     }
     _gunicorn_app(application, options).run()

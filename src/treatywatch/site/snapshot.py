@@ -102,7 +102,7 @@ def _cards(version: Version, as_of: date) -> tuple[IndicatorCard, ...]:
     def values_on(day: date) -> list[IndicatorValue]:
         return counts.indicator_values(_report(version, day, "en", CONVENTION), False)
 
-    current = counts.indicator_values(_report(version, as_of, "en", CONVENTION), True)
+    current = values_on(as_of)
     baseline = values_on(PLEDGE_BASELINE) if as_of >= PLEDGE_BASELINE else None
     year_ago = values_on(add_months(as_of, -12))
     opened = _record(version).treaties[CONVENTION].opened_for_signature or PLEDGE_BASELINE
@@ -119,7 +119,11 @@ def _cards(version: Version, as_of: date) -> tuple[IndicatorCard, ...]:
 
 
 def indicator_cards(as_of: date) -> tuple[IndicatorCard, ...]:
-    """The five indicators on `as_of` with their changes and series (evidence included)."""
+    """The five indicators on `as_of` with their changes and series.
+
+    Counts only: the pages list the counted items themselves, page by page, so the 100,000
+    reference URLs a full evidence list could hold are never loaded here.
+    """
     return _cards(data_version(), as_of)
 
 
@@ -156,5 +160,8 @@ def state_history(code: str) -> dict[str, Any]:
 
 def clear_caches() -> None:
     """Forget every cached answer (tests, whose rolled-back data can reuse a version)."""
+    from treatywatch.site.pagecache import clear_page_cache
+
     for cached in (_record, _report, _evidence, _cards, _timeline, _changes, _state_history):
         cached.cache_clear()
+    clear_page_cache()

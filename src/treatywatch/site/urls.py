@@ -4,6 +4,7 @@ from django.urls import path, re_path
 
 from treatywatch.site import views
 from treatywatch.site.feeds import ChangesFeed
+from treatywatch.site.pagecache import cached_page
 
 app_name = "site"
 
@@ -22,7 +23,7 @@ urlpatterns = [
     path("indicators/", views.indicators, name="indicators"),
     path("indicators/<slug:code>/", views.indicator, name="indicator"),
     path("changes/", views.changes, name="changes"),
-    path("changes/feed.atom", ChangesFeed(), name="changes_feed"),
+    path("changes/feed.atom", cached_page(ChangesFeed()), name="changes_feed"),
     path("badge.svg", views.badge, name="badge"),
     path("widget/", views.widget, name="widget"),
     path("embed/", views.embed, name="embed"),

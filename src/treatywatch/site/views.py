@@ -32,6 +32,7 @@ from treatywatch.site.labels import (
     STATUS_LABELS,
     indicator_text,
 )
+from treatywatch.site.pagecache import cached_page
 from treatywatch.site.params import as_of_param, choice_param, page_param
 from treatywatch.site.tables import SORT_KEYS, download_response, state_table
 from treatywatch.site.worldmap import MapState, geometry, render_map
@@ -48,13 +49,15 @@ def _date(day: date | None) -> str:
 
 def _map_states(as_of: date, lang: str, query: str) -> tuple[MapState, ...]:
     report = snapshot.report(as_of, lang)
+    # One reverse() for all States: the code is the only part of the URL that changes.
+    pattern = reverse("site:state", args=["XXX"])
     return tuple(
         MapState(
             state.code,
             state.name,
             str(state.status),
             str(STATUS_LABELS[state.status]),
-            reverse("site:state", args=[state.code]) + query,
+            pattern.replace("XXX", state.code) + query,
         )
         for state in report.states
     )
@@ -93,6 +96,7 @@ def _map(as_of: date, lang: str, query: str) -> dict[str, Any]:
     }
 
 
+@cached_page
 @handles_bad_parameters
 def home(request: HttpRequest) -> HttpResponse:
     as_of = as_of_param(request)
@@ -143,6 +147,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "site/home.html", context)
 
 
+@cached_page
 @handles_bad_parameters
 def world_map(request: HttpRequest) -> HttpResponse:
     as_of = as_of_param(request)
@@ -165,6 +170,7 @@ def world_map(request: HttpRequest) -> HttpResponse:
     return render(request, "site/map.html", context)
 
 
+@cached_page
 @handles_bad_parameters
 def timeline(request: HttpRequest) -> HttpResponse:
     as_of = as_of_param(request)
@@ -221,6 +227,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     return render(request, "site/timeline.html", context)
 
 
+@cached_page
 @handles_bad_parameters
 def states(request: HttpRequest) -> HttpResponse:
     as_of = as_of_param(request)
@@ -278,6 +285,7 @@ def states(request: HttpRequest) -> HttpResponse:
     return render(request, "site/states.html", context)
 
 
+@cached_page
 @handles_bad_parameters
 def states_download(request: HttpRequest, fmt: str) -> HttpResponse:
     as_of = as_of_param(request)
@@ -322,6 +330,7 @@ def _sources(urls: str | list[str] | tuple[str, ...] | None) -> list[str]:
     return urls.split() if isinstance(urls, str) else list(urls)
 
 
+@cached_page
 @handles_bad_parameters
 def state(request: HttpRequest, code: str) -> HttpResponse:
     from treatywatch.events.models import Event
@@ -469,6 +478,7 @@ def _fact_value(name: str, value: Any) -> str:
     return str(value)
 
 
+@cached_page
 @handles_bad_parameters
 def convention(request: HttpRequest) -> HttpResponse:
     from treatywatch.treaties.models import SourceConflict
@@ -512,6 +522,7 @@ def convention(request: HttpRequest) -> HttpResponse:
     return render(request, "site/convention.html", context)
 
 
+@cached_page
 @handles_bad_parameters
 def indicators(request: HttpRequest) -> HttpResponse:
     as_of = as_of_param(request)
@@ -550,6 +561,7 @@ def _paged(request: HttpRequest, items: Any, total: int) -> tuple[Any, dict[str,
     }
 
 
+@cached_page
 @handles_bad_parameters
 def indicator(request: HttpRequest, code: str) -> HttpResponse:
     from treatywatch.events.models import Event
@@ -666,6 +678,7 @@ def _change(change: Any, lang: str) -> dict[str, Any]:
     }
 
 
+@cached_page
 @handles_bad_parameters
 def changes(request: HttpRequest) -> HttpResponse:
     as_of = as_of_param(request)
@@ -705,6 +718,7 @@ def _counts(as_of: date) -> dict[str, Any]:
     }
 
 
+@cached_page
 @handles_bad_parameters
 def badge(request: HttpRequest) -> HttpResponse:
     """An SVG badge for other sites: counts today (or on as_of), drawn with system fonts."""
@@ -737,6 +751,7 @@ def badge(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@cached_page
 @xframe_options_exempt
 @handles_bad_parameters
 def widget(request: HttpRequest) -> HttpResponse:
@@ -752,6 +767,7 @@ def widget(request: HttpRequest) -> HttpResponse:
     return render(request, "site/widget.html", context)
 
 
+@cached_page
 @handles_bad_parameters
 def embed(request: HttpRequest) -> HttpResponse:
     """How to put the badge and the widget on another site, with the code to copy."""

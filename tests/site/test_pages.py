@@ -161,3 +161,13 @@ def test_language_switcher_keeps_the_page_and_date(client: Client) -> None:
     html = client.get("/en/states/LVA/", {"as_of": "2025-01-01"}).content.decode()
     assert 'href="/fr/states/LVA/?as_of=2025-01-01"' in html
     assert 'href="/es/states/LVA/?as_of=2025-01-01"' in html
+
+
+def test_open_graph_image_is_shipped() -> None:
+    """The og:image every page names exists among the static files (a PNG, as sites need)."""
+    from django.contrib.staticfiles import finders
+
+    found = finders.find("site/og-card.png")
+    assert found
+    with open(found, "rb") as handle:
+        assert handle.read(8) == b"\x89PNG\r\n\x1a\n"

@@ -81,6 +81,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 USE_I18N = True
 LOCALE_PATHS = [Path(__file__).resolve().parent / "locale"]
+# Dates written "24 September 2024" / "24 de septiembre de 2024" rather than Django's defaults.
+FORMAT_MODULE_PATH = ["treatywatch.site.formats"]
 USE_TZ = True
 TIME_ZONE = "UTC"
 

@@ -70,4 +70,3 @@ def test_map_matches_the_count_and_leads_to_a_state(live_server, loaded: int) ->
             phone.screenshot(path=str(ARTIFACTS / "home-phone-fr.png"), full_page=True)
         finally:
             browser.close()
-

@@ -165,9 +165,10 @@ def test_language_switcher_keeps_the_page_and_date(client: Client) -> None:
 
 def test_open_graph_image_is_shipped() -> None:
     """The og:image every page names exists among the static files (a PNG, as sites need)."""
+    from pathlib import Path
+
     from django.contrib.staticfiles import finders
 
     found = finders.find("site/og-card.png")
     assert found
-    with open(found, "rb") as handle:
-        assert handle.read(8) == b"\x89PNG\r\n\x1a\n"
+    assert Path(found).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from treatywatch.core.indicators import INDICATORS
@@ -44,7 +44,7 @@ PAGE_SIZE = 100
 
 
 def _date(day: date | None) -> str:
-    return date_format(day, "j F Y") if day else ""
+    return date_format(day, "DATE_FORMAT") if day else ""
 
 
 def _map_states(as_of: date, lang: str, query: str) -> tuple[MapState, ...]:
@@ -439,18 +439,18 @@ def state(request: HttpRequest, code: str) -> HttpResponse:
 
 
 FACT_LABELS = {
-    "title": _("Title"),
-    "short_title": _("Short title"),
-    "adopted_on": _("Adopted on"),
-    "adopted_at": _("Adopted at"),
-    "opened_for_signature": _("Opened for signature"),
-    "opened_at": _("Place of signature"),
-    "depositary": _("Depositary"),
-    "structure": _("Structure"),
-    "consent_requires_signature": _("Ratification requires a prior signature"),
-    "entry_into_force.threshold": _("Instruments needed for entry into force"),
-    "entry_into_force.delay": _("Delay after the last instrument needed"),
-    "entry_into_force.later_states": _("Delay for States that join later"),
+    "title": gettext_lazy("Title"),
+    "short_title": gettext_lazy("Short title"),
+    "adopted_on": gettext_lazy("Adopted on"),
+    "adopted_at": gettext_lazy("Adopted at"),
+    "opened_for_signature": gettext_lazy("Opened for signature"),
+    "opened_at": gettext_lazy("Place of signature"),
+    "depositary": gettext_lazy("Depositary"),
+    "structure": gettext_lazy("Structure"),
+    "consent_requires_signature": gettext_lazy("Ratification requires a prior signature"),
+    "entry_into_force.threshold": gettext_lazy("Instruments needed for entry into force"),
+    "entry_into_force.delay": gettext_lazy("Delay after the last instrument needed"),
+    "entry_into_force.later_states": gettext_lazy("Delay for States that join later"),
 }
 
 

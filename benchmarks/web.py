@@ -16,6 +16,7 @@ import argparse
 import itertools
 import os
 import random
+import shutil
 import signal
 import socket
 import statistics
@@ -252,6 +253,7 @@ def main() -> None:
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+        shutil.rmtree(home, ignore_errors=True)
 
 
 if __name__ == "__main__":

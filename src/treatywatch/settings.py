@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "treatywatch.api",
     "auditlog",
     "axes",
+    "treatywatch.site",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +90,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 USE_I18N = True
+LOCALE_PATHS = [Path(__file__).resolve().parent / "locale"]
+# Dates written "24 September 2024" / "24 de septiembre de 2024" rather than Django's defaults.
+FORMAT_MODULE_PATH = ["treatywatch.site.formats"]
 USE_TZ = True
 TIME_ZONE = "UTC"
 

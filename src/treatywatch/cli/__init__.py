@@ -24,6 +24,7 @@ from treatywatch.cli import (  # noqa: E402, F401
     outreach,
     relations,
     reports,
+    serve,
     status,
     targets,
 )

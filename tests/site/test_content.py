@@ -244,6 +244,8 @@ def test_widget_can_be_framed_and_links_back(client: Client) -> None:
     """The widget drops X-Frame-Options (other sites frame it) and links to the home page."""
     response = client.get("/en/widget/")
     assert "X-Frame-Options" not in response.headers
+    assert "frame-ancestors *" in response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in client.get("/en/").headers["Content-Security-Policy"]
     html = response.content.decode()
     assert 'href="/en/" target="_blank"' in html
     assert "<dd>40</dd>" in html

@@ -1,0 +1,187 @@
+"""The detector: prefilter, then a close look at windows around candidates only."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from treatywatch.core.detect.cues import Cues, load_cues
+from treatywatch.core.detect.disambiguate import (
+    ANAPHORA_REACH,
+    NEARBY,
+    anaphora_candidates,
+    gated_candidates,
+)
+from treatywatch.core.detect.language import choose_language
+from treatywatch.core.detect.lexicon import LanguageLexicon, load_lexicon
+from treatywatch.core.detect.match import Candidate, merge_candidates, strong_candidates
+from treatywatch.core.detect.mention import Mention
+from treatywatch.core.detect.normalise import fold, normalise
+from treatywatch.core.detect.prefilter import (
+    Prefilter,
+    PrefilterPattern,
+    build_prefilter,
+    name_words,
+    phrase_pattern,
+    stem_pattern,
+)
+from treatywatch.core.detect.vocabulary import Vocabulary, build_vocabulary, stem
+
+WINDOW_BEFORE = 400  # a name may start this far before its prefilter hit ('Convention de …')
+WINDOW_AFTER = 800  # and a full title may run this far after it
+SNIPPET_REACH = 80
+# Bytes around a hit decoded together, so that context and anaphora stay inside one piece.
+_BYTE_CLUSTER_REACH = 3 * (NEARBY + ANAPHORA_REACH)
+
+
+def prefilter_patterns(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> list[PrefilterPattern]:
+    """What the prefilter looks for: every Ljubljana stem and the first words of the names
+    that carry no city (contextual names, untitled full titles)."""
+    spellings = {s for lexicon in lexicons for s in lexicon.ljubljana}
+    spellings |= {s for words in cues.ljubljana.values() for s in words}
+    patterns: list[PrefilterPattern] = []
+    for spelling in sorted(spellings):
+        folded_stem = stem(fold(spelling), 5)
+        stems = {folded_stem}
+        if len(fold(spelling)) == len(spelling):
+            stems.add(spelling[: len(folded_stem)])
+        for each in sorted(stems):
+            patterns.extend(stem_pattern(each))
+    ljubljana_stems = {stem(fold(s), 5) for s in spellings}
+    for lexicon in lexicons:
+        for name in lexicon.names:
+            folded = fold(name.text)
+            if any(city in folded for city in ljubljana_stems):
+                continue
+            words = name_words(name.text)
+            patterns.extend(phrase_pattern(words))
+            patterns.extend(phrase_pattern(name_words(folded)))
+    return patterns
+
+
+def _merge_windows(hits: list[int], length: int, before: int, after: int) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for hit in sorted(set(hits)):
+        start, end = max(0, hit - before), min(length, hit + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    begin, stop = max(0, start - SNIPPET_REACH), min(len(text), end + SNIPPET_REACH)
+    prefix = "…" if begin > 0 else ""
+    suffix = "…" if stop < len(text) else ""
+    return prefix + " ".join(text[begin:stop].split()) + suffix
+
+
+class Detector:
+    """Finds references to the Convention; build once, use for many texts."""
+
+    def __init__(
+        self,
+        lexicon_dir: Path | None = None,
+        cues_path: Path | None = None,
+        backend: str | None = None,
+    ) -> None:
+        lexicons = load_lexicon(lexicon_dir)
+        cues = load_cues(cues_path)
+        self.vocabulary: Vocabulary = build_vocabulary(lexicons, cues)
+        self.prefilter: Prefilter = build_prefilter(prefilter_patterns(lexicons, cues), backend)
+
+    def detect(self, text: str, lang: str | None = None) -> list[Mention]:
+        """Every mention in `text`; offsets index `text` itself."""
+        hits = self.prefilter.scan_text(text)
+        if not hits:
+            return []
+        return self._mentions(text, hits, lang)
+
+    def detect_bytes(self, data: bytes, lang: str | None = None) -> list[Mention]:
+        """Every mention in UTF-8 `data`; `start`/`end` are byte offsets into `data`."""
+        hits = self.prefilter.scan_bytes(data)
+        mentions: list[Mention] = []
+        for start, end in _merge_windows(hits, len(data), _BYTE_CLUSTER_REACH, _BYTE_CLUSTER_REACH):
+            # Move the piece's borders off UTF-8 continuation bytes.
+            while 0 < start < len(data) and 0x80 <= data[start] < 0xC0:
+                start -= 1
+            while end < len(data) and 0x80 <= data[end] < 0xC0:
+                end += 1
+            piece = data[start:end].decode("utf-8", "surrogateescape")
+            found = self.detect(piece, lang)
+            if not found:
+                continue
+            offsets = _char_to_byte_offsets(
+                piece, [m.start for m in found] + [m.end for m in found]
+            )
+            for mention in found:
+                mentions.append(
+                    Mention(
+                        start=start + offsets[mention.start],
+                        end=start + offsets[mention.end],
+                        text=mention.text,
+                        form=mention.form,
+                        lang=mention.lang,
+                        snippet=mention.snippet,
+                        confidence=mention.confidence,
+                    )
+                )
+        return mentions
+
+    def _mentions(self, text: str, hits: list[int], lang: str | None) -> list[Mention]:
+        vocabulary = self.vocabulary
+        windows = [
+            normalise(text, start, end)
+            for start, end in _merge_windows(hits, len(text), WINDOW_BEFORE, WINDOW_AFTER)
+        ]
+        strong = merge_candidates(
+            [candidate for window in windows for candidate in strong_candidates(vocabulary, window)]
+        )
+        contextual: list[Candidate] = []
+        for window in windows:
+            contextual.extend(gated_candidates(vocabulary, window, strong))
+        for named in strong:
+            following = normalise(text, named.end, named.end + ANAPHORA_REACH)
+            contextual.extend(anaphora_candidates(vocabulary, text, following, named))
+        candidates = merge_candidates(strong + contextual)
+        mentions = []
+        for candidate in candidates:
+            snippet = _snippet(text, candidate.start, candidate.end)
+            mentions.append(
+                Mention(
+                    start=candidate.start,
+                    end=candidate.end,
+                    text=text[candidate.start : candidate.end],
+                    form=str(candidate.form),
+                    lang=choose_language(candidate.langs, lang, snippet),
+                    snippet=snippet,
+                    confidence=candidate.confidence,
+                )
+            )
+        return mentions
+
+
+def _char_to_byte_offsets(text: str, positions: list[int]) -> dict[int, int]:
+    offsets: dict[int, int] = {}
+    previous_char, previous_byte = 0, 0
+    for position in sorted(set(positions)):
+        previous_byte += len(text[previous_char:position].encode("utf-8", "surrogateescape"))
+        previous_char = position
+        offsets[position] = previous_byte
+    return offsets
+
+
+@lru_cache(maxsize=1)
+def default_detector() -> Detector:
+    """The detector built from the bundled lexicon and cues."""
+    return Detector()
+
+
+def detect(text: str, lang: str | None = None) -> list[Mention]:
+    """Every reference to the Ljubljana – The Hague Convention in `text`.
+
+    `lang` is a hint (the document's language) used only where the matched words allow
+    several languages. `text[m.start:m.end] == m.text` for every mention.
+    """
+    return default_detector().detect(text, lang)

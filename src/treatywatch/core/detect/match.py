@@ -1,0 +1,143 @@
+"""Find the names of the Convention that need no context, in one folded window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from treatywatch.core.detect.mention import Form
+from treatywatch.core.detect.normalise import Normalised
+from treatywatch.core.detect.titles import align_tail
+from treatywatch.core.detect.vocabulary import Vocabulary
+
+# Looked for right after a short name: 'the Hague Convention of 1907' is someone else's.
+_NEGATIVE_REACH = 14
+_TITLED_MIN_WORDS = 3
+_UNTITLED_MIN_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible mention in original offsets, with what the matcher knows about it."""
+
+    start: int
+    end: int
+    form: str
+    langs: frozenset[str]
+    confidence: float
+    kind: str  # pair | name | title | gated | anaphora
+
+
+def _langs_for_stem(word: str, table: dict[str, set[str]]) -> set[str]:
+    found: set[str] = set()
+    for stem, langs in table.items():
+        if word.startswith(stem):
+            found |= langs
+    return found
+
+
+def _pair_langs(vocabulary: Vocabulary, city_l: str, city_h: str, treaty: str) -> frozenset[str]:
+    """Languages every part of a city-pair name agrees on; the most specific part wins ties."""
+    hague = vocabulary.hague_words.get(city_h) or vocabulary.hague_words.get(city_h.split(" ")[-1])
+    hague_langs = (
+        set(hague)
+        if hague
+        else _langs_for_stem(
+            city_h.split(" ")[-1],
+            {word: langs for word, langs in vocabulary.hague_words.items() if " " not in word},
+        )
+    )
+    parts = [
+        _langs_for_stem(treaty, vocabulary.treaty_stems),
+        hague_langs,
+        _langs_for_stem(city_l, vocabulary.ljubljana_stems),
+    ]
+    agreed: set[str] = set()
+    for langs in parts:
+        if not langs:
+            continue
+        if not agreed:
+            agreed = set(langs)
+        elif agreed & langs:
+            agreed &= langs
+    return frozenset(agreed)
+
+
+def _followed_by_other_instrument(vocabulary: Vocabulary, text: str, end: int) -> bool:
+    found = vocabulary.other_instrument.search(text, end, end + _NEGATIVE_REACH + 30)
+    return found is not None and found.start() - end <= _NEGATIVE_REACH
+
+
+def _extend_to_title(
+    vocabulary: Vocabulary, folded: Normalised, begin: int, end: int, langs: frozenset[str]
+) -> tuple[int, str, frozenset[str], float] | None:
+    alignment = align_tail(folded.text, end, vocabulary.titles)
+    if alignment is None or alignment.matched < _TITLED_MIN_WORDS:
+        return None
+    lang = alignment.title.name.lang
+    return (
+        alignment.end,
+        Form.FULL,
+        frozenset({lang}) if lang in langs or not langs else langs,
+        0.99,
+    )
+
+
+def strong_candidates(vocabulary: Vocabulary, folded: Normalised) -> list[Candidate]:
+    """City-pair names, lexicon names with a city, and full titles in the window."""
+    text = folded.text
+    found: list[tuple[int, int, str, frozenset[str], float, str]] = []
+    for match in vocabulary.city_pair.finditer(text):
+        langs = _pair_langs(vocabulary, match.group("l"), match.group("h"), match.group("t"))
+        found.append((match.start("l"), match.end("t"), Form.SHORT, langs, 0.97, "pair"))
+    for match in vocabulary.treaty_first.finditer(text):
+        langs = _pair_langs(vocabulary, match.group("l"), match.group("h"), match.group("t"))
+        found.append((match.start("t"), match.end("h"), Form.SHORT, langs, 0.97, "pair"))
+    for pattern, name in vocabulary.strong_names:
+        for match in pattern.finditer(text):
+            found.append(
+                (match.start(), match.end(), name.form, frozenset({name.lang}), 0.95, "name")
+            )
+    extended: list[tuple[int, int, str, frozenset[str], float, str]] = []
+    for begin, end, form, langs, confidence, kind in found:
+        title = _extend_to_title(vocabulary, folded, begin, end, langs)
+        if title is not None:
+            end, form, langs, confidence = title
+        elif _followed_by_other_instrument(vocabulary, text, end):
+            continue
+        extended.append((begin, end, form, langs, confidence, kind))
+    untitled = [title for title in vocabulary.titles if not title.has_city]
+    for match in vocabulary.treaty_word.finditer(text):
+        alignment = align_tail(text, match.end(), untitled)
+        if alignment is None or alignment.matched < _UNTITLED_MIN_WORDS or alignment.score < 0.8:
+            continue
+        lang = frozenset({alignment.title.name.lang})
+        extended.append((match.start(), alignment.end, Form.FULL, lang, 0.9, "title"))
+    candidates = []
+    for begin, end, form, langs, confidence, kind in extended:
+        start, stop = folded.original_span(begin, end)
+        candidates.append(Candidate(start, stop, form, langs, confidence, kind))
+    return merge_candidates(candidates)
+
+
+_FORM_RANK = {Form.FULL: 3, Form.SHORT: 2, Form.ACRONYM: 1, Form.CONTEXTUAL: 0}
+
+
+def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
+    """Overlapping candidates become one, spanning both, keeping the stronger form."""
+    merged: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if merged and candidate.start < merged[-1].end:
+            previous = merged[-1]
+            stronger = max(
+                (previous, candidate),
+                key=lambda c: (_FORM_RANK.get(c.form, 0), c.confidence, c.end - c.start),
+            )
+            merged[-1] = replace(
+                stronger,
+                start=previous.start,
+                end=max(previous.end, candidate.end),
+                confidence=max(previous.confidence, candidate.confidence),
+            )
+        else:
+            merged.append(candidate)
+    return merged

@@ -1,0 +1,205 @@
+"""Compile the lexicon and the cues into the regular expressions the detector runs.
+
+All expressions run on folded text (see `normalise`). City names are reduced to stems so that
+inflected forms match: 'Ljubljana' → 'ljubljan' finds 'Ljubljani', 'ljubljansko', 'Ljubljanan'.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from treatywatch.core.detect.cues import Cues
+from treatywatch.core.detect.lexicon import LanguageLexicon, LexiconName
+from treatywatch.core.detect.mention import Form
+from treatywatch.core.detect.normalise import fold
+
+_VOWELS = frozenset("aeiouyаеиоуыэюяіїєёαεηιουωάέήίόύώ")
+_WORD = re.compile(r"\w+")
+# Articles that may stand before the name of The Hague ('the Hague', 'La Haye', 'dell'Aia').
+_ARTICLES = ("the", "la", "den", "de", "el", "a", "le", "di", "da")
+_ELIDED_ARTICLES = ("l", "dell", "dall", "nell", "d")
+
+
+def stem(word: str, keep: int) -> str:
+    """Drop final vowels while the stem stays longer than `keep` characters."""
+    while len(word) > keep and word[-1] in _VOWELS:
+        word = word[:-1]
+    return word
+
+
+def _minimal_prefixes(stems: Iterable[str]) -> list[str]:
+    """Drop every stem that another, shorter stem already covers as a prefix."""
+    kept: list[str] = []
+    for candidate in sorted(set(stems), key=len):
+        if not any(candidate.startswith(shorter) for shorter in kept):
+            kept.append(candidate)
+    return sorted(kept, key=len, reverse=True)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted({re.escape(word) for word in words if word}, key=len, reverse=True)
+    return "(?:" + "|".join(ordered) + ")"
+
+
+def cue_pattern(phrases: Iterable[str]) -> str:
+    """A phrase list as one expression: start of word, '*' = rest of a word, prefix match."""
+    parts = []
+    for phrase in phrases:
+        folded = fold(phrase)
+        if not folded:
+            continue
+        pieces = [re.escape(piece) for piece in folded.split("*")]
+        parts.append(r"\w*".join(pieces).replace(r"\ ", r"\s?"))
+    parts.sort(key=len, reverse=True)
+    return r"(?<!\w)(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A full title split at its convention word: the words after it, to align with text."""
+
+    name: LexiconName
+    has_city: bool
+    tail: tuple[str, ...]
+
+
+@dataclass
+class Vocabulary:
+    """Everything compiled from the lexicon and the cues."""
+
+    ljubljana_stems: dict[str, set[str]]
+    hague_words: dict[str, set[str]]
+    treaty_stems: dict[str, set[str]]
+    city_pair: re.Pattern[str]
+    treaty_first: re.Pattern[str]
+    treaty_word: re.Pattern[str]
+    ljubljana: re.Pattern[str]
+    strong_names: list[tuple[re.Pattern[str], LexiconName]]
+    gated_names: list[tuple[re.Pattern[str], LexiconName]]
+    titles: list[Title]
+    anaphora: re.Pattern[str]
+    anaphora_langs: dict[str, set[str]]
+    naming_word: re.Pattern[str]
+    other_instrument: re.Pattern[str]
+    context: dict[str, re.Pattern[str]]
+    ljubljana_spellings: list[str] = field(default_factory=list)
+    lexicon_langs: tuple[str, ...] = ()
+
+
+def _by_language(
+    lexicons: Iterable[LanguageLexicon], extra: Mapping[str, tuple[str, ...]], key: str
+) -> dict[str, set[str]]:
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for lexicon in lexicons:
+        for spelling in getattr(lexicon, key):
+            spellings[spelling].add(lexicon.lang)
+    for lang, words in extra.items():
+        for spelling in words:
+            spellings[spelling].add(lang)
+    return spellings
+
+
+def _name_pattern(folded: str) -> str:
+    """A lexicon name as a forgiving expression: inflected endings and any separators."""
+    tokens = _WORD.findall(folded)
+    parts = []
+    for token in tokens:
+        if len(token) >= 6 and token.isalpha():
+            parts.append(re.escape(token[:-2]) + r"\w{0,4}")
+        elif len(token) >= 4 and token.isalpha():
+            parts.append(re.escape(token[:-1]) + r"\w{0,3}")
+        else:
+            parts.append(re.escape(token) + r"(?!\w)")
+    return r"(?<!\w)" + r"[\W_]{0,4}?".join(parts)
+
+
+def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocabulary:
+    """Compile every expression once; the detector reuses them for every text."""
+    ljubljana_spellings = _by_language(lexicons, cues.ljubljana, "ljubljana")
+    hague_spellings = _by_language(lexicons, cues.the_hague, "the_hague")
+
+    ljubljana_stems: dict[str, set[str]] = defaultdict(set)
+    for spelling, langs in ljubljana_spellings.items():
+        ljubljana_stems[stem(fold(spelling), 5)] |= langs
+    hague_words: dict[str, set[str]] = defaultdict(set)
+    hague_stems: set[str] = set()
+    for spelling, langs in hague_spellings.items():
+        folded = fold(spelling)
+        hague_words[folded] |= langs
+        core = re.split(r"[\s']", folded)[-1]
+        hague_words[core] |= langs
+        hague_stems.add(stem(core, 4))
+    treaty_stems: dict[str, set[str]] = defaultdict(set)
+    for lang, words in cues.treaty_words.items():
+        for word in words:
+            treaty_stems[fold(word)].add(lang)
+
+    city_l = _alternation(_minimal_prefixes(ljubljana_stems)) + r"\w{0,14}?"
+    conjunctions = _alternation(fold(word) for word in cues.conjunctions)
+    connector = rf"(?:\s?[-/·・]\s?|\s{conjunctions}\s|\s|)"
+    article = rf"(?:{_alternation(_ARTICLES)}\s|{_alternation(_ELIDED_ARTICLES)}'\s?)?"
+    city_h = _alternation(_minimal_prefixes(hague_stems))
+    treaty = _alternation(treaty_stems) + r"\w*"
+    pair = rf"(?P<l>{city_l}){connector}(?P<h>{article}{city_h}\w{{0,14}}?)"
+    city_pair = re.compile(rf"{pair}(?:'s)?(?:\s?-\s?|\s)?(?:mla(?:\s?-\s?|\s)?)?(?P<t>{treaty})")
+    pair_after = rf"(?P<l>{city_l}){connector}(?P<h>{article}{city_h}\w*)"
+    treaty_first = re.compile(rf"(?<!\w)(?P<t>{treaty})\s(?:[\w']{{1,5}}\s?){{0,2}}{pair_after}")
+
+    strong_names: list[tuple[re.Pattern[str], LexiconName]] = []
+    gated_names: list[tuple[re.Pattern[str], LexiconName]] = []
+    titles: list[Title] = []
+    ljubljana_any = re.compile(_alternation(_minimal_prefixes(ljubljana_stems)))
+    treaty_any = re.compile(_alternation(treaty_stems))
+    for lexicon in lexicons:
+        for name in lexicon.names:
+            folded = fold(name.text)
+            has_city = bool(ljubljana_any.search(folded))
+            tokens = _WORD.findall(folded)
+            if name.form == Form.FULL and len(tokens) >= 6:
+                # The tail starts after the last convention word or city name of the head:
+                # 'Übereinkommen von Ljubljana und Den Haag | über die …'.
+                head = [
+                    i
+                    for i, token in enumerate(tokens[:8])
+                    if treaty_any.match(token)
+                    or ljubljana_any.match(token)
+                    or any(token.startswith(hague) for hague in hague_stems)
+                ]
+                has_treaty_word = any(treaty_any.match(tokens[i]) for i in head)
+                if has_treaty_word:
+                    cut = head[-1]
+                    tail = tuple(token for token in tokens[cut + 1 :] if len(token) >= 4)
+                    if len(tail) >= 3:
+                        titles.append(Title(name, has_city, tail))
+                        continue
+            target = strong_names if has_city else gated_names
+            target.append((re.compile(_name_pattern(folded)), name))
+
+    anaphora_langs: dict[str, set[str]] = defaultdict(set)
+    for lang, phrases in cues.anaphora.items():
+        for phrase in phrases:
+            anaphora_langs[fold(phrase)].add(lang)
+    anaphora = re.compile(cue_pattern(anaphora_langs) + r"\w*")
+    naming_word = re.compile(r"\s?(?:" + _alternation(fold(w) for w in cues.naming_words) + r")\s")
+    return Vocabulary(
+        ljubljana_stems=dict(ljubljana_stems),
+        hague_words=dict(hague_words),
+        treaty_stems=dict(treaty_stems),
+        city_pair=city_pair,
+        treaty_first=treaty_first,
+        treaty_word=re.compile(r"(?<!\w)" + treaty),
+        ljubljana=ljubljana_any,
+        strong_names=strong_names,
+        gated_names=gated_names,
+        titles=titles,
+        anaphora=anaphora,
+        anaphora_langs=dict(anaphora_langs),
+        naming_word=naming_word,
+        other_instrument=re.compile(cue_pattern(cues.other_instruments)),
+        context={kind: re.compile(cue_pattern(words)) for kind, words in cues.context.items()},
+        ljubljana_spellings=sorted(ljubljana_spellings),
+        lexicon_langs=tuple(lexicon.lang for lexicon in lexicons),
+    )

@@ -13,6 +13,7 @@ from treatywatch.core.detect.vocabulary import Vocabulary
 _NEGATIVE_REACH = 14
 _TITLED_MIN_WORDS = 3
 _UNTITLED_MIN_WORDS = 5
+_ENDONYM = "ljubljan"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +47,10 @@ def _pair_langs(vocabulary: Vocabulary, city_l: str, city_h: str, treaty: str) -
             {word: langs for word, langs in vocabulary.hague_words.items() if " " not in word},
         )
     )
-    parts = [
-        _langs_for_stem(treaty, vocabulary.treaty_stems),
-        hague_langs,
-        _langs_for_stem(city_l, vocabulary.ljubljana_stems),
-    ]
+    parts = [_langs_for_stem(treaty, vocabulary.treaty_stems), hague_langs]
+    if not city_l.startswith(_ENDONYM):
+        # 'Ljubljana' itself is written in most languages, listed or not: it tells nothing.
+        parts.append(_langs_for_stem(city_l, vocabulary.ljubljana_stems))
     agreed: set[str] = set()
     for langs in parts:
         if not langs:

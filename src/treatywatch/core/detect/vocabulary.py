@@ -18,6 +18,7 @@ from treatywatch.core.detect.normalise import fold
 
 _VOWELS = frozenset("aeiouyаеиоуыэюяіїєёαεηιουωάέήίόύώ")
 _WORD = re.compile(r"\w+")
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 # Articles that may stand before the name of The Hague ('the Hague', 'La Haye', 'dell'Aia').
 _ARTICLES = ("the", "la", "den", "de", "el", "a", "le", "di", "da")
 _ELIDED_ARTICLES = ("l", "dell", "dall", "nell", "d")
@@ -142,7 +143,10 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
     connector = rf"(?:\s?[-/·・]\s?|\s{conjunctions}\s|\s|)"
     article = rf"(?:{_alternation(_ARTICLES)}\s|{_alternation(_ELIDED_ARTICLES)}'\s?)?"
     city_h = _alternation(_minimal_prefixes(hague_stems))
-    treaty = _alternation(treaty_stems) + r"\w*"
+    # Words run on in scripts without spaces, so a CJK convention word takes no ending.
+    spaced = [word for word in treaty_stems if not _UNSPACED.search(word)]
+    unspaced = [word for word in treaty_stems if _UNSPACED.search(word)]
+    treaty = rf"(?:{_alternation(spaced)}\w*|{_alternation(unspaced)})"
     pair = rf"(?P<l>{city_l}){connector}(?P<h>{article}{city_h}\w{{0,14}}?)"
     city_pair = re.compile(rf"{pair}(?:'s)?(?:\s?-\s?|\s)?(?:mla(?:\s?-\s?|\s)?)?(?P<t>{treaty})")
     pair_after = rf"(?P<l>{city_l}){connector}(?P<h>{article}{city_h}\w*)"

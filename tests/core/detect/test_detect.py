@@ -1,0 +1,252 @@
+"""The detector on forms, dashes, hyphenation, entities, inflection and hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from treatywatch.core.detect import Detector, Mention, detect
+
+
+def _found(text: str, lang: str | None = None) -> list[str]:
+    mentions = detect(text, lang)
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+    return [mention.text for mention in mentions]
+
+
+def _one(text: str, lang: str | None = None) -> Mention:
+    mentions = detect(text, lang)
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+FULL_TITLE_VARIANTS = [
+    "Ljubljana - The Hague Convention on International Cooperation in the Investigation and "
+    "Prosecution of the Crime of Genocide, Crimes against Humanity, War Crimes and other "
+    "International Crimes",
+    # without 'the Crime of', lower-case 'the', serial comma
+    "Ljubljana-the Hague Convention on International Cooperation in the Investigation and "
+    "Prosecution of Genocide, Crimes against Humanity, War Crimes, and other International Crimes",
+    # plural 'Crimes of Genocide', em dash, line breaks inside
+    "Ljubljana—The Hague Convention on International\nCooperation in the Investigation and\n"
+    "Prosecution of the Crimes of Genocide, Crimes against Humanity, War Crimes and other "
+    "International Crimes",
+]
+
+
+@pytest.mark.parametrize("title", FULL_TITLE_VARIANTS)
+def test_full_title_variants_are_one_full_mention(title: str) -> None:
+    """Each usual variation of the full title is found whole, as form 'full', in English."""
+    text = f"Belgium is the depositary of the {title}. It was adopted in 2023."
+    mention = _one(text)
+    assert mention.text == title
+    assert (mention.form, mention.lang) == ("full", "en")
+
+
+def test_full_title_without_cities_and_draft_title() -> None:
+    """The title without city names and the pre-2023 draft title count as full mentions."""
+    current = (
+        "the Convention on International Cooperation in the Investigation and Prosecution of "
+        "Genocide, Crimes against Humanity, War Crimes and other International Crimes was adopted"
+    )
+    draft = (
+        "a draft Convention on International Cooperation in the Investigation and Prosecution "
+        "of the Crime of Genocide, Crimes against Humanity and War Crimes was circulated"
+    )
+    for text in (current, draft):
+        mention = _one(text)
+        assert mention.text.startswith("Convention on International Cooperation")
+        assert mention.form == "full"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "lang"),
+    [
+        (
+            "the Ljubljana–The Hague Convention on Mutual Legal Assistance",
+            "Ljubljana–The Hague Convention on Mutual Legal Assistance",
+            "en",
+        ),
+        ("signed the Ljubljana-Hague Convention yesterday", "Ljubljana-Hague Convention", "en"),
+        ("the Ljubljana Hague Convention", "Ljubljana Hague Convention", "en"),
+        ("la Convention de Ljubljana-La Haye entre", "Convention de Ljubljana-La Haye", "fr"),
+        ("la Convención de Liubliana – La Haya", "Convención de Liubliana – La Haya", "es"),
+        (
+            "des Übereinkommens von Ljubljana und Den Haag",
+            "Übereinkommens von Ljubljana und Den Haag",
+            "de",
+        ),
+        ("het Verdrag van Ljubljana – Den Haag", "Verdrag van Ljubljana – Den Haag", "nl"),
+        ("podpis Ljubljansko-haaške konvencije", "Ljubljansko-haaške konvencije", "sl"),
+        ("підписала Любляно-Гаазьку конвенцію", "Любляно-Гаазьку конвенцію", "uk"),
+        ("la Convenzione di Lubiana-L’Aia", "Convenzione di Lubiana-L’Aia", "it"),
+        (
+            "Sverige har undertecknat Ljubljana–Haagkonventionen om internationellt samarbete",
+            "Ljubljana–Haagkonventionen",
+            "sv",
+        ),
+        ("リュブリャナ・ハーグ条約に署名", "リュブリャナ・ハーグ条約", "ja"),
+    ],
+)
+def test_short_names_in_many_languages(text: str, expected: str, lang: str) -> None:
+    """City pair plus a convention word is found in any language, with that language."""
+    mention = _one(text)
+    assert mention.text == expected
+    assert mention.lang == lang
+    assert mention.form in ("short", "full")
+
+
+def test_line_end_hyphenation_and_soft_hyphens_inside_the_name() -> None:
+    """PDF hyphenation and soft hyphens inside 'Ljubljana' do not hide the mention."""
+    for text in (
+        "the Ljub-\nljana–The Hague Convention.",
+        "the Ljub\u00adljana–The Hague Convention.",
+    ):
+        mention = _one(text)
+        assert mention.text.startswith("Ljub") and mention.text.endswith("Convention")
+
+
+def test_html_entities_inside_the_name() -> None:
+    """'&ndash;' and '&nbsp;' inside the name are decoded; offsets cover the raw entities."""
+    text = "<p>the Ljubljana&ndash;The&nbsp;Hague Convention</p>"
+    assert _found(text) == ["Ljubljana&ndash;The&nbsp;Hague Convention"]
+
+
+def test_contextual_form_counts_near_a_named_mention() -> None:
+    """'MLA Convention' counts when the text names the Convention a few sentences earlier."""
+    text = (
+        "Slovenia hosted the conference that adopted the Ljubljana-The Hague Convention. "
+        "Experts expect the MLA Convention to speed up cooperation."
+    )
+    assert _found(text) == ["Ljubljana-The Hague Convention", "MLA Convention"]
+    assert detect(text)[1].form == "contextual"
+
+
+def test_contextual_form_counts_in_a_certain_context() -> None:
+    """Without a named mention, genocide and war crimes around 'MLA Convention' suffice."""
+    text = "The MLA Convention covers genocide, crimes against humanity and war crimes."
+    assert _found(text) == ["MLA Convention"]
+
+
+def test_contextual_form_alone_does_not_count() -> None:
+    """'MLA Convention' with no context is not counted."""
+    assert _found("The MLA Convention was discussed at the meeting.") == []
+
+
+def test_anaphora_after_a_named_mention() -> None:
+    """'the Convention' right after a named mention is counted as contextual."""
+    text = "Ghana signed the Ljubljana–The Hague Convention. The Convention opens new channels."
+    found = detect(text)
+    assert [m.text for m in found] == ["Ljubljana–The Hague Convention", "The Convention"]
+    assert found[1].form == "contextual"
+
+
+def test_anaphora_stops_at_another_named_instrument() -> None:
+    """After 'the Genocide Convention' is named, 'the Convention' is no longer ours."""
+    text = (
+        "Ghana signed the Ljubljana–The Hague Convention. It builds on the Genocide "
+        "Convention of 1948. The Convention defines genocide."
+    )
+    assert _found(text) == ["Ljubljana–The Hague Convention"]
+
+
+def test_anaphora_ignores_conventions_with_their_own_name() -> None:
+    """'the Convention on the Rights of the Child' is not an anaphora."""
+    text = (
+        "Ghana signed the Ljubljana–The Hague Convention. The Convention on the Rights of "
+        "the Child also applies."
+    )
+    assert _found(text) == ["Ljubljana–The Hague Convention"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 1959 MLA Convention of the Council of Europe governs the request.",
+        "Requests go through the European Convention on Mutual Assistance in Criminal Matters.",
+        "The Hague Convention (IV) of 1907 respecting the Laws and Customs of War on Land.",
+        "Ljubljana hosted a seminar; the Hague Convention on child abduction was discussed.",
+        "In Ljubljana, the Hague Apostille Convention of 1961 applies to public documents.",
+        "Slovenia ratified the Rome Statute; the ICC sits in The Hague.",
+        "The Genocide Convention of 1948 was adopted in Paris.",
+        "A bilateral MLAT between the two States covers war crimes and genocide cases.",
+        "Konferencja w Lublinie o konwencji haskiej.",
+        "Ljubljana and The Hague are twinned cities with a cultural convention centre.",
+        "The Hague Convention on the Service Abroad of Judicial Documents; Ljubljana court.",
+    ],
+)
+def test_hard_negatives_give_nothing(text: str) -> None:
+    """Other Hague conventions, the 1959 convention, the Rome Statute, the Genocide
+    Convention, generic MLATs and the cities on their own are never counted."""
+    assert _found(text) == []
+
+
+def test_text_without_candidates_gives_nothing() -> None:
+    """Ordinary text, empty text and whitespace give no mention."""
+    assert detect("") == []
+    assert detect("   \n\t ") == []
+    assert detect("The weather in Vienna was fine.") == []
+
+
+def test_snippet_and_confidence() -> None:
+    """A mention carries a one-line snippet around it and a confidence in (0, 1]."""
+    mention = _one("Line one.\nThe Ljubljana–The Hague Convention\nwas signed.")
+    assert "Ljubljana–The Hague Convention was signed." in mention.snippet
+    assert 0 < mention.confidence <= 1
+
+
+def test_language_hint_breaks_ties_only() -> None:
+    """'Konvencija' words shared by several languages follow the caller's hint."""
+    text = "Ljubljansko-haaška konvencija"
+    assert _one(text, "hr").lang in ("hr", "sl")
+    assert _one(text, "sl").lang == "sl"
+
+
+def test_both_prefilter_backends_agree() -> None:
+    """Hyperscan and pyahocorasick lead to the same mentions."""
+    text = (
+        "Intro. The Ljub-\nljana–The Hague Convention was signed; the MLA Convention covers "
+        "genocide and war crimes. Convention de Ljubljana-La Haye. Любляно-Гаазька конвенція."
+    )
+    hyperscan = Detector(backend="hyperscan")
+    fallback = Detector(backend="ahocorasick")
+    assert hyperscan.prefilter.backend == "hyperscan"
+    assert fallback.prefilter.backend == "ahocorasick"
+    assert hyperscan.detect(text) == fallback.detect(text)
+    assert len(hyperscan.detect(text)) == 4
+
+
+def test_detect_bytes_gives_byte_offsets() -> None:
+    """On UTF-8 bytes, offsets are byte offsets and the text is the decoded slice."""
+    text = "Ελληνικά … Україна підписала Любляно-Гаазьку конвенцію. Ljubljana–The Hague Convention"
+    data = text.encode("utf-8")
+    detector = Detector()
+    found = detector.detect_bytes(data)
+    assert [m.text for m in found] == [m.text for m in detector.detect(text)]
+    for mention in found:
+        assert data[mention.start : mention.end].decode("utf-8") == mention.text
+
+
+def test_mentions_far_apart_in_a_long_text() -> None:
+    """Mentions separated by megabytes of filler are each found, with exact offsets."""
+    filler = "Lorem ipsum dolor sit amet. " * 40000
+    text = (
+        filler + "the Ljubljana-The Hague Convention. " + filler + "Convention de Ljubljana-La Haye"
+    )
+    assert _found(text) == ["Ljubljana-The Hague Convention", "Convention de Ljubljana-La Haye"]
+
+
+_NAMES = st.sampled_from(
+    ["Ljubljana–The Hague Convention", "Convention de Ljubljana-La Haye", "MLA Convention"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=40), _NAMES), max_size=8).map(" ".join))
+def test_any_text_gives_exact_offsets_and_no_exception(text: str) -> None:
+    """On any Unicode text the detector does not fail and every mention's text is exact."""
+    for mention in detect(text):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.form in ("full", "short", "acronym", "contextual")

@@ -102,3 +102,61 @@ def test_plain_lower_case_ascii_is_unchanged(text: str) -> None:
     folded = normalise(text)
     assert folded.text == text
     assert folded.starts == tuple(range(len(text)))
+
+
+def _reference_normalise(text: str) -> tuple[str, list[int], list[int]]:
+    """A slow, obvious character-by-character version of `normalise`, to compare with."""
+    import html
+    import re
+
+    from treatywatch.core.detect.normalise import fold_char, is_dash
+
+    entity = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    while position < len(text):
+        char, after = text[position], position + 1
+        found = entity.match(text, position) if char == "&" else None
+        if found is not None and html.unescape(found.group()) != found.group():
+            char, after = html.unescape(found.group()), found.end()
+        if len(char) == 1 and (char == "\u00ad" or is_dash(char)):
+            resume = after
+            while resume < len(text) and text[resume] in " \t\u00a0":
+                resume += 1
+            if resume < len(text) and text[resume] in "\n\r\u2028\u2029\x0b\x0c\x85":
+                while resume < len(text) and (
+                    text[resume].isspace()
+                    or text[resume] in "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e\u0640"
+                ):
+                    resume += 1
+                if (
+                    resume < len(text)
+                    and chars
+                    and chars[-1].isalpha()
+                    and (char == "\u00ad" or text[resume].islower())
+                ):
+                    position = resume
+                    continue
+        for source in char:
+            for folded in fold_char(source):
+                if folded == " " and (not chars or chars[-1] == " "):
+                    if chars:
+                        ends[-1] = after
+                    continue
+                chars.append(folded)
+                starts.append(position)
+                ends.append(after)
+        position = after
+    return "".join(chars), starts, ends
+
+
+@settings(max_examples=400, deadline=None)
+@given(_MIXED)
+def test_fast_normalise_agrees_with_the_reference(text: str) -> None:
+    """The run-based normaliser gives the same text and offsets as the obvious one."""
+    folded = normalise(text)
+    reference_text, reference_starts, _reference_ends = _reference_normalise(text)
+    assert folded.text == reference_text
+    assert list(folded.starts) == reference_starts

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from treatywatch.core.detect.cues import Cues, load_cues
 from treatywatch.core.detect.disambiguate import (
@@ -27,11 +31,12 @@ from treatywatch.core.detect.prefilter import (
 )
 from treatywatch.core.detect.vocabulary import Vocabulary, build_vocabulary, stem
 
-WINDOW_BEFORE = 400  # a name may start this far before its prefilter hit ('Convention de …')
-WINDOW_AFTER = 800  # and a full title may run this far after it
+WINDOW_BEFORE = 300  # a name may start this far before its prefilter hit ('Convention de …')
+WINDOW_AFTER = 550  # and a full title may run this far after it
+QUICK_REACH = 90  # raw characters looked at around a hit before anything is normalised
 SNIPPET_REACH = 80
 # Bytes around a hit decoded together, so that context and anaphora stay inside one piece.
-_BYTE_CLUSTER_REACH = 3 * (NEARBY + ANAPHORA_REACH)
+_BYTE_CLUSTER_REACH = 3 * (max(NEARBY, ANAPHORA_REACH) + WINDOW_AFTER)
 
 
 def prefilter_patterns(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> list[PrefilterPattern]:
@@ -57,6 +62,50 @@ def prefilter_patterns(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> lis
             patterns.extend(phrase_pattern(words))
             patterns.extend(phrase_pattern(name_words(folded)))
     return patterns
+
+
+class QuickCheck:
+    """Raw words of which at least one must be near a hit for a name to be possible:
+    spellings of The Hague, convention words, the other words of every lexicon name, and the
+    marks that normalisation would undo (entities, soft hyphens, hyphens at line ends)."""
+
+    _MARKS = re.compile(r"[&\u00ad]|[-\u2010-\u2015]\s*[\r\n]")
+
+    def __init__(self, lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> None:
+        import ahocorasick
+
+        ljubljana = [x for lex in lexicons for x in lex.ljubljana]
+        ljubljana += [x for values in cues.ljubljana.values() for x in values]
+        ljubljana_stems = {stem(fold(spelling), 5) for spelling in ljubljana}
+        hague = [x for lex in lexicons for x in lex.the_hague]
+        hague += [x for values in cues.the_hague.values() for x in values]
+        words: set[str] = set()
+        for spelling in hague:
+            core = re.split(r"[\s'’]", spelling)[-1]
+            words |= {core, fold(core), stem(fold(core), 4)}
+        words |= {fold(word) for values in cues.treaty_words.values() for word in values}
+        for lexicon in lexicons:
+            for name in lexicon.names:
+                for word in re.findall(r"[^\W_]+", name.text):
+                    folded_word = fold(word)
+                    if any(city in folded_word for city in ljubljana_stems):
+                        continue
+                    if len(word) >= 4 or (word.isupper() and len(word) >= 2):
+                        words |= {word, folded_word}
+        self._automaton: Any = ahocorasick.Automaton()
+        for word in words:
+            if word:
+                self._automaton.add_word(word.lower(), len(word))
+        self._automaton.make_automaton()
+
+    def __call__(self, around: str) -> bool:
+        """True when `around` (raw text near a hit) may complete a name."""
+        if self._MARKS.search(around):
+            return True
+        return next(iter(self._automaton.iter(around.lower())), None) is not None
+
+
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
 def _merge_windows(hits: list[int], length: int, before: int, after: int) -> list[tuple[int, int]]:
@@ -90,6 +139,8 @@ class Detector:
         cues = load_cues(cues_path)
         self.vocabulary: Vocabulary = build_vocabulary(lexicons, cues)
         self.prefilter: Prefilter = build_prefilter(prefilter_patterns(lexicons, cues), backend)
+        self._quick = QuickCheck(lexicons, cues)
+        self._treaty_words = self.vocabulary.treaty_stem_automaton
 
     def detect(self, text: str, lang: str | None = None) -> list[Mention]:
         """Every mention in `text`; offsets index `text` itself."""
@@ -100,7 +151,11 @@ class Detector:
 
     def detect_bytes(self, data: bytes, lang: str | None = None) -> list[Mention]:
         """Every mention in UTF-8 `data`; `start`/`end` are byte offsets into `data`."""
-        hits = self.prefilter.scan_bytes(data)
+        hits = [
+            hit
+            for hit in sorted(set(self.prefilter.scan_bytes(data)))
+            if self._bytes_worth_a_look(data, hit)
+        ]
         mentions: list[Mention] = []
         for start, end in _merge_windows(hits, len(data), _BYTE_CLUSTER_REACH, _BYTE_CLUSTER_REACH):
             # Move the piece's borders off UTF-8 continuation bytes.
@@ -109,7 +164,11 @@ class Detector:
             while end < len(data) and 0x80 <= data[end] < 0xC0:
                 end += 1
             piece = data[start:end].decode("utf-8", "surrogateescape")
-            found = self.detect(piece, lang)
+            inside = [
+                hit - start for hit in hits[bisect_left(hits, start) : bisect_right(hits, end)]
+            ]
+            char_hits = _byte_to_char_offsets(data[start:end], inside)
+            found = self._mentions(piece, char_hits, lang)
             if not found:
                 continue
             offsets = _char_to_byte_offsets(
@@ -129,8 +188,26 @@ class Detector:
                 )
         return mentions
 
+    def _may_hold_anaphora(self, raw: str) -> bool:
+        """Cheap test: does the raw text hold a convention word at all? (lower case, accents
+        dropped by NFKD, so 'Übereinkommen' shows 'ubereinkommen')."""
+        rough = _COMBINING.sub("", unicodedata.normalize("NFKD", raw.lower()))
+        return next(self._treaty_words.iter(rough), None) is not None
+
+    def _worth_a_look(self, text: str, hit: int) -> bool:
+        """A cheap look at the raw text around a hit: 'Ljubljana' with nothing that could
+        complete a name nearby (the city in the news) needs no normalising."""
+        return self._quick(text[max(0, hit - QUICK_REACH) : hit + QUICK_REACH])
+
+    def _bytes_worth_a_look(self, data: bytes, hit: int) -> bool:
+        around = data[max(0, hit - 4 * QUICK_REACH) : hit + 4 * QUICK_REACH]
+        return self._quick(around.decode("utf-8", "ignore"))
+
     def _mentions(self, text: str, hits: list[int], lang: str | None) -> list[Mention]:
         vocabulary = self.vocabulary
+        hits = [hit for hit in sorted(set(hits)) if self._worth_a_look(text, hit)]
+        if not hits:
+            return []
         windows = [
             normalise(text, start, end)
             for start, end in _merge_windows(hits, len(text), WINDOW_BEFORE, WINDOW_AFTER)
@@ -142,6 +219,8 @@ class Detector:
         for window in windows:
             contextual.extend(gated_candidates(vocabulary, window, strong))
         for named in strong:
+            if not self._may_hold_anaphora(text[named.end : named.end + ANAPHORA_REACH]):
+                continue
             following = normalise(text, named.end, named.end + ANAPHORA_REACH)
             contextual.extend(anaphora_candidates(vocabulary, text, following, named))
         candidates = merge_candidates(strong + contextual)
@@ -160,6 +239,16 @@ class Detector:
                 )
             )
         return mentions
+
+
+def _byte_to_char_offsets(data: bytes, positions: list[int]) -> list[int]:
+    chars: list[int] = []
+    previous_byte = previous_char = 0
+    for position in sorted(positions):
+        previous_char += len(data[previous_byte:position].decode("utf-8", "surrogateescape"))
+        previous_byte = position
+        chars.append(previous_char)
+    return chars
 
 
 def _char_to_byte_offsets(text: str, positions: list[int]) -> dict[int, int]:

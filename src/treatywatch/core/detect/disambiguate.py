@@ -13,9 +13,9 @@ import bisect
 from treatywatch.core.detect.match import Candidate
 from treatywatch.core.detect.mention import Form
 from treatywatch.core.detect.normalise import Normalised
-from treatywatch.core.detect.vocabulary import Vocabulary
+from treatywatch.core.detect.vocabulary import Vocabulary, starts_word
 
-NEARBY = 4000  # original characters within which a named mention vouches for a contextual one
+NEARBY = 3000  # original characters within which a named mention vouches for a contextual one
 _IMMEDIATE_BEFORE = 50
 _IMMEDIATE_AFTER = 40
 _CONTEXT_REACH = 300
@@ -42,9 +42,13 @@ def gated_candidates(
     text = folded.text
     strong_starts = [c.start for c in strong]
     accepted = []
-    for pattern, name in vocabulary.gated_names:
+    for pattern, name, key in vocabulary.gated_names:
+        if key not in text:
+            continue
         for match in pattern.finditer(text):
             begin, end = match.start(), match.end()
+            if not starts_word(text, begin):
+                continue
             start, stop = folded.original_span(begin, end)
             if _overlaps(start, stop, strong):
                 continue
@@ -92,14 +96,17 @@ def anaphora_candidates(
         for match in vocabulary.anaphora.finditer(text)
         if _is_anaphoric(vocabulary, original, folded, match.start(), match.end(), match.group())
     ]
+    if not anaphoric:
+        return []
+    last = anaphoric[-1][0]
     breaks = [
         match.start()
-        for match in vocabulary.treaty_word.finditer(text)
+        for match in vocabulary.treaty_word.finditer(text, 0, last)
         if not any(begin <= match.start() < end for begin, end in anaphoric)
     ]
     breaks += [
         match.start()
-        for match in vocabulary.other_instrument.finditer(text)
+        for match in vocabulary.other_instrument.finditer(text, 0, last)
         if not match.group().strip().isdigit()
     ]
     first_break = min(breaks, default=len(text))

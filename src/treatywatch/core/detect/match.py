@@ -7,13 +7,25 @@ from dataclasses import dataclass, replace
 from treatywatch.core.detect.mention import Form
 from treatywatch.core.detect.normalise import Normalised
 from treatywatch.core.detect.titles import align_tail
-from treatywatch.core.detect.vocabulary import Vocabulary
+from treatywatch.core.detect.vocabulary import Vocabulary, starts_word
 
 # Looked for right after a short name: 'the Hague Convention of 1907' is someone else's.
 _NEGATIVE_REACH = 14
 _TITLED_MIN_WORDS = 3
 _UNTITLED_MIN_WORDS = 5
 _ENDONYM = "ljubljan"
+_NAME_BEFORE = 80  # folded characters a name may start before its Ljubljana stem
+_NAME_AFTER = 200  # and end after it
+
+
+def _stem_positions(text: str, stems: tuple[str, ...]) -> list[int]:
+    positions = set()
+    for stem in stems:
+        found = text.find(stem)
+        while found != -1:
+            positions.add(found)
+            found = text.find(stem, found + 1)
+    return sorted(positions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,20 +97,31 @@ def _extend_to_title(
 def strong_candidates(vocabulary: Vocabulary, folded: Normalised) -> list[Candidate]:
     """City-pair names, lexicon names with a city, and full titles in the window."""
     text = folded.text
-    found: list[tuple[int, int, str, frozenset[str], float, str]] = []
-    for match in vocabulary.city_pair.finditer(text):
-        langs = _pair_langs(vocabulary, match.group("l"), match.group("h"), match.group("t"))
-        found.append((match.start("l"), match.end("t"), Form.SHORT, langs, 0.97, "pair"))
-    for match in vocabulary.treaty_first.finditer(text):
-        langs = _pair_langs(vocabulary, match.group("l"), match.group("h"), match.group("t"))
-        found.append((match.start("t"), match.end("h"), Form.SHORT, langs, 0.97, "pair"))
-    for pattern, name in vocabulary.strong_names:
-        for match in pattern.finditer(text):
-            found.append(
-                (match.start(), match.end(), name.form, frozenset({name.lang}), 0.95, "name")
-            )
+    found: set[tuple[int, int, str, frozenset[str], float, str]] = set()
+    # Every name with a city contains a Ljubljana stem: look only around those (str.find is
+    # much faster than running every expression over the whole window).
+    for anchor in _stem_positions(text, vocabulary.ljubljana_prefixes):
+        pair = vocabulary.city_pair.match(text, anchor)
+        if pair is not None:
+            langs = _pair_langs(vocabulary, pair.group("l"), pair.group("h"), pair.group("t"))
+            found.add((pair.start("l"), pair.end("t"), Form.SHORT, langs, 0.97, "pair"))
+        low, high = max(0, anchor - _NAME_BEFORE), anchor + _NAME_AFTER
+        # 'Convention de Ljubljana…': only worth trying when a convention word comes first.
+        if next(vocabulary.treaty_stem_automaton.iter(text, low, anchor), None) is not None:
+            for match in vocabulary.treaty_first.finditer(text, low, high):
+                langs = _pair_langs(
+                    vocabulary, match.group("l"), match.group("h"), match.group("t")
+                )
+                found.add((match.start("t"), match.end("h"), Form.SHORT, langs, 0.97, "pair"))
+        for pattern, name in vocabulary.strong_names:
+            for match in pattern.finditer(text, low, high):
+                if not starts_word(text, match.start()):
+                    continue
+                found.add(
+                    (match.start(), match.end(), name.form, frozenset({name.lang}), 0.95, "name")
+                )
     extended: list[tuple[int, int, str, frozenset[str], float, str]] = []
-    for begin, end, form, langs, confidence, kind in found:
+    for begin, end, form, langs, confidence, kind in sorted(found):
         title = _extend_to_title(vocabulary, folded, begin, end, langs)
         if title is not None:
             end, form, langs, confidence = title

@@ -59,6 +59,18 @@ def fold_char(char: str) -> str:
     return "".join(folded)
 
 
+class _FoldTable(dict[int, str]):
+    """A `str.translate` table that folds each new character on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Fold a short string (a lexicon entry, a cue) exactly as `normalise` folds text."""
     return normalise(text).text
@@ -89,14 +101,64 @@ def _after_line_break(text: str, index: int, stop: int) -> int:
     return position
 
 
+# Runs of characters with no special handling: not whitespace, '&', a common dash or a soft
+# hyphen. Such a run is folded in one go when folding keeps its length.
+_PLAIN_RUN = re.compile(
+    r"[^\s&\-\u00ad\u2010-\u2015\u2212](?:[^\s&\-\u00ad\u2010-\u2015\u2212]| (?!\s))*"
+)
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def normalise(text: str, begin: int = 0, end: int | None = None) -> Normalised:
     """Fold text[begin:end]; the offsets in the result index the whole original `text`."""
     stop = len(text) if end is None else min(end, len(text))
     position = max(0, begin)
-    chars: list[str] = []
+    pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    last = ""  # the last folded character emitted
+
+    def emit(folded: str, source_start: int, source_end: int) -> None:
+        nonlocal last
+        for folded_char in folded:
+            if folded_char == " ":
+                if not last:
+                    continue
+                if last == " ":
+                    ends[-1] = source_end
+                    continue
+            pieces.append(folded_char)
+            starts.append(source_start)
+            ends.append(source_end)
+            last = folded_char
+
     while position < stop:
+        plain = _PLAIN_RUN.match(text, position, stop)
+        if plain is not None:
+            run = plain.group()
+            if run.isascii():
+                # ASCII folds to lower case; only the backtick changes (to an apostrophe).
+                folded_run = run.lower().replace("`", "'")
+            else:
+                folded_run = run.translate(_FOLD_TABLE)
+            if len(folded_run) == len(run) and folded_run.count(" ") == run.count(" "):
+                # One folded character per original one: extend in bulk (the common case).
+                pieces.append(folded_run)
+                starts.extend(range(position, plain.end()))
+                ends.extend(range(position + 1, plain.end() + 1))
+                last = folded_run[-1]
+            else:
+                for index, char in enumerate(run, start=position):
+                    emit(fold_char(char), index, index + 1)
+            position = plain.end()
+            continue
+        spaces = _SPACE_RUN.match(text, position, stop)
+        if spaces is not None:
+            emit(" ", position, position + 1)
+            if last == " ":
+                ends[-1] = spaces.end()
+            position = spaces.end()
+            continue
         char = text[position]
         after = position + 1
         if char == "&":
@@ -112,22 +174,12 @@ def normalise(text: str, begin: int = 0, end: int | None = None) -> Normalised:
             if (
                 resume != -1
                 and resume < stop
-                and chars
-                and chars[-1].isalpha()
+                and last.isalpha()
                 and (char == _SOFT_HYPHEN or text[resume].islower())
             ):
                 position = resume
                 continue
         for source_char in char:
-            for folded_char in fold_char(source_char):
-                if folded_char == " ":
-                    if not chars:
-                        continue
-                    if chars[-1] == " ":
-                        ends[-1] = after
-                        continue
-                chars.append(folded_char)
-                starts.append(position)
-                ends.append(after)
+            emit(fold_char(source_char), position, after)
         position = after
-    return Normalised("".join(chars), tuple(starts), tuple(ends))
+    return Normalised("".join(pieces), tuple(starts), tuple(ends))

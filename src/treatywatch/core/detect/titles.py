@@ -49,7 +49,11 @@ def align_tail(
     if not words:
         return None
     best: Alignment | None = None
+    opening = [word for word, _ in words[: _MAX_GAP + 1]]
     for title in titles:
+        # Cheap test first: a title is only worth aligning if it starts near here.
+        if not any(same_word(w, t) for w in opening for t in title.tail[:2]):
+            continue
         matched_positions = _longest_common_subsequence(title.tail, [w for w, _ in words])
         if not matched_positions or matched_positions[0] > _MAX_GAP:
             continue

@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from treatywatch.core.detect.cues import Cues
 from treatywatch.core.detect.lexicon import LanguageLexicon, LexiconName
@@ -79,7 +80,7 @@ class Vocabulary:
     treaty_word: re.Pattern[str]
     ljubljana: re.Pattern[str]
     strong_names: list[tuple[re.Pattern[str], LexiconName]]
-    gated_names: list[tuple[re.Pattern[str], LexiconName]]
+    gated_names: list[tuple[re.Pattern[str], LexiconName, str]]
     titles: list[Title]
     anaphora: re.Pattern[str]
     anaphora_langs: dict[str, set[str]]
@@ -87,6 +88,8 @@ class Vocabulary:
     other_instrument: re.Pattern[str]
     context: dict[str, re.Pattern[str]]
     ljubljana_spellings: list[str] = field(default_factory=list)
+    ljubljana_prefixes: tuple[str, ...] = ()
+    treaty_stem_automaton: Any = None
     lexicon_langs: tuple[str, ...] = ()
 
 
@@ -114,7 +117,36 @@ def _name_pattern(folded: str) -> str:
             parts.append(re.escape(token[:-1]) + r"\w{0,3}")
         else:
             parts.append(re.escape(token) + r"(?!\w)")
-    return r"(?<!\w)" + r"[\W_]{0,4}?".join(parts)
+    # No leading look-behind, so that the engine can jump to the literal first word; callers
+    # check the word boundary before the match with `starts_word`.
+    return r"[\W_]{0,4}?".join(parts)
+
+
+def starts_word(text: str, position: int) -> bool:
+    """True when `position` is not inside a word."""
+    return position == 0 or not text[position - 1].isalnum()
+
+
+def _key(tokens: list[str], treaty_any: re.Pattern[str]) -> str:
+    """A substring every match of the name contains, to skip its expression cheaply."""
+    plain = [token for token in tokens if not treaty_any.match(token)] or tokens
+    longest = max(plain, key=len)
+    if len(longest) >= 6 and longest.isalpha():
+        return longest[:-2]
+    if len(longest) >= 4 and longest.isalpha():
+        return longest[:-1]
+    return longest
+
+
+def word_automaton(words: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton that finds any of `words` in one pass."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
 
 
 def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocabulary:
@@ -153,7 +185,7 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
     treaty_first = re.compile(rf"(?<!\w)(?P<t>{treaty})\s(?:[\w']{{1,5}}\s?){{0,2}}{pair_after}")
 
     strong_names: list[tuple[re.Pattern[str], LexiconName]] = []
-    gated_names: list[tuple[re.Pattern[str], LexiconName]] = []
+    gated_names: list[tuple[re.Pattern[str], LexiconName, str]] = []
     titles: list[Title] = []
     ljubljana_any = re.compile(_alternation(_minimal_prefixes(ljubljana_stems)))
     treaty_any = re.compile(_alternation(treaty_stems))
@@ -179,8 +211,12 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
                     if len(tail) >= 3:
                         titles.append(Title(name, has_city, tail))
                         continue
-            target = strong_names if has_city else gated_names
-            target.append((re.compile(_name_pattern(folded)), name))
+            if has_city:
+                strong_names.append((re.compile(_name_pattern(folded)), name))
+            else:
+                gated_names.append(
+                    (re.compile(_name_pattern(folded)), name, _key(tokens, treaty_any))
+                )
 
     anaphora_langs: dict[str, set[str]] = defaultdict(set)
     for lang, phrases in cues.anaphora.items():
@@ -205,5 +241,7 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
         other_instrument=re.compile(cue_pattern(cues.other_instruments)),
         context={kind: re.compile(cue_pattern(words)) for kind, words in cues.context.items()},
         ljubljana_spellings=sorted(ljubljana_spellings),
+        ljubljana_prefixes=tuple(_minimal_prefixes(ljubljana_stems)),
+        treaty_stem_automaton=word_automaton(treaty_stems),
         lexicon_langs=tuple(lexicon.lang for lexicon in lexicons),
     )

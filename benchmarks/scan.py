@@ -11,12 +11,14 @@ file and prints MB/s for both and their ratio.
 from __future__ import annotations
 
 import argparse
+import mmap
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from treatywatch.core.detect import Detector, load_lexicon
@@ -89,11 +91,13 @@ HARD_NEGATIVES = [
     "V Ljubljani so odprli novo knjižnico.",
     "The 1959 MLA Convention of the Council of Europe still governs most requests.",
 ]
-MENTION_EVERY = 100_000  # bytes between mentions, on average
-NEGATIVE_EVERY = 50_000
+# Bytes between mentions and between hard negatives, on average. A web crawl holds far fewer
+# (a handful per gigabyte at most); --mention-every 100000 shows the cost of dense mentions.
+MENTION_EVERY = 1_000_000
+NEGATIVE_EVERY = 200_000
 
 
-def generate(path: Path, megabytes: int, seed: int) -> int:
+def generate(path: Path, megabytes: int, seed: int, mention_every: int, negative_every: int) -> int:
     """Write the test file; return how many mentions were planted."""
     rng = random.Random(seed)
     pool = [sentence for sentences in FILLER.values() for sentence in sentences]
@@ -102,20 +106,46 @@ def generate(path: Path, megabytes: int, seed: int) -> int:
     with path.open("w", encoding="utf-8") as handle:
         while written < target:
             paragraph = " ".join(rng.choices(pool, k=40)) + "\n"
-            if rng.random() < len(paragraph.encode()) / MENTION_EVERY:
+            size = len(paragraph.encode("utf-8"))
+            if rng.random() < size / mention_every:
                 paragraph = rng.choice(MENTIONS) + " " + paragraph
                 planted += 1
-            if rng.random() < len(paragraph.encode()) / NEGATIVE_EVERY:
+            if rng.random() < size / negative_every:
                 paragraph = paragraph + rng.choice(HARD_NEGATIVES) + "\n"
             handle.write(paragraph)
             written += len(paragraph.encode("utf-8"))
     return planted
 
 
+def scan_file(detector: Detector, path: Path, only_prefilter: bool = False) -> object:
+    """Map the file into memory, as ripgrep does, and scan it in this process."""
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        if only_prefilter:
+            return detector.prefilter.scan_bytes(data)
+        return detector.detect_bytes(data)
+
+
+def best_of(runs: int, action: Callable[[], object]) -> tuple[float, object]:
+    """The fastest of several runs (the file is in the page cache after the first)."""
+    best, result = float("inf"), None
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = action()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=int, default=300)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--mention-every", type=int, default=MENTION_EVERY, help="bytes per mention"
+    )
+    parser.add_argument(
+        "--negative-every", type=int, default=NEGATIVE_EVERY, help="bytes per hard negative"
+    )
+    parser.add_argument("--runs", type=int, default=3, help="timed runs of each; the best counts")
     parser.add_argument("--keep", action="store_true", help="keep the generated file")
     parser.add_argument("--backend", choices=["hyperscan", "ahocorasick"], default=None)
     args = parser.parse_args(argv)
@@ -123,18 +153,24 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="treatywatch-scan-"))
     try:
         corpus = folder / "mixed.txt"
-        planted = generate(corpus, args.megabytes, args.seed)
+        planted = generate(
+            corpus, args.megabytes, args.seed, args.mention_every, args.negative_every
+        )
         size_mb = corpus.stat().st_size / 1_000_000
-        detector = Detector(backend=args.backend)
-        started = time.perf_counter()
-        data = corpus.read_bytes()
-        mentions = detector.detect_bytes(data)
-        ours = time.perf_counter() - started
-        del data
-        print(f"file: {size_mb:.0f} MB, {planted} mentions planted, seed {args.seed}")
         print(
-            f"detector ({detector.prefilter.backend}): {ours:.2f} s, {size_mb / ours:.0f} MB/s, "
-            f"{len(mentions)} mentions found"
+            f"file: {size_mb:.0f} MB, seed {args.seed}, {planted} mentions planted "
+            f"(one per {args.mention_every / 1000:.0f} kB), a hard negative per "
+            f"{args.negative_every / 1000:.0f} kB"
+        )
+        detector = Detector(backend=args.backend)
+        ours, mentions = best_of(args.runs, lambda: scan_file(detector, corpus))
+        prefilter_only, _ = best_of(
+            args.runs, lambda: scan_file(detector, corpus, only_prefilter=True)
+        )
+        print(
+            f"detector ({detector.prefilter.backend}), whole file mapped: {ours:.2f} s, "
+            f"{size_mb / ours:.0f} MB/s, {len(mentions)} mentions found "  # type: ignore[arg-type]
+            f"(prefilter alone: {size_mb / prefilter_only:.0f} MB/s)"
         )
         if ripgrep is None:
             print("ripgrep: not installed (apt-get install -y ripgrep); no comparison")
@@ -143,14 +179,15 @@ def main(argv: list[str] | None = None) -> int:
         names = sorted({name.text for lexicon in load_lexicon() for name in lexicon.names})
         literals.write_text("\n".join(names) + "\n", encoding="utf-8")
         command = [ripgrep, "-c", "-i", "-F", "-f", str(literals), str(corpus)]
-        started = time.perf_counter()
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        theirs = time.perf_counter() - started
-        print(
-            f"ripgrep -c -i -F ({len(names)} literals): {theirs:.2f} s, {size_mb / theirs:.0f} MB/s, "
-            f"{result.stdout.strip() or 0} matching lines"
+        theirs, result = best_of(
+            args.runs, lambda: subprocess.run(command, capture_output=True, text=True, check=False)
         )
-        print(f"ratio detector/ripgrep speed: {theirs / ours:.2f}")
+        lines = result.stdout.strip() or "0"  # type: ignore[attr-defined]
+        print(
+            f"ripgrep -c -i -F -f ({len(names)} literals): {theirs:.2f} s, "
+            f"{size_mb / theirs:.0f} MB/s, {lines} matching lines"
+        )
+        print(f"speed ratio detector / ripgrep: {theirs / ours:.2f} (≥ 1 means at least as fast)")
     finally:
         if args.keep:
             print(f"kept {folder}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mmap
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -69,7 +70,7 @@ class QuickCheck:
     spellings of The Hague, convention words, the other words of every lexicon name, and the
     marks that normalisation would undo (entities, soft hyphens, hyphens at line ends)."""
 
-    _MARKS = re.compile(r"[&\u00ad]|[-\u2010-\u2015]\s*[\r\n]")
+    _MARKS = re.compile(r"[-\u2010-\u2015]\s*[\r\n]")
 
     def __init__(self, lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> None:
         import ahocorasick
@@ -100,7 +101,7 @@ class QuickCheck:
 
     def __call__(self, around: str) -> bool:
         """True when `around` (raw text near a hit) may complete a name."""
-        if self._MARKS.search(around):
+        if "&" in around or "\u00ad" in around or ("\n" in around and self._MARKS.search(around)):
             return True
         return next(iter(self._automaton.iter(around.lower())), None) is not None
 
@@ -149,8 +150,9 @@ class Detector:
             return []
         return self._mentions(text, hits, lang)
 
-    def detect_bytes(self, data: bytes, lang: str | None = None) -> list[Mention]:
-        """Every mention in UTF-8 `data`; `start`/`end` are byte offsets into `data`."""
+    def detect_bytes(self, data: bytes | mmap.mmap, lang: str | None = None) -> list[Mention]:
+        """Every mention in UTF-8 `data` (bytes, or a memory-mapped file so that nothing is
+        copied); `start`/`end` are byte offsets into `data`."""
         hits = [
             hit
             for hit in sorted(set(self.prefilter.scan_bytes(data)))
@@ -163,12 +165,13 @@ class Detector:
                 start -= 1
             while end < len(data) and 0x80 <= data[end] < 0xC0:
                 end += 1
-            piece = data[start:end].decode("utf-8", "surrogateescape")
+            raw = bytes(data[start:end])
+            piece = raw.decode("utf-8", "surrogateescape")
             inside = [
                 hit - start for hit in hits[bisect_left(hits, start) : bisect_right(hits, end)]
             ]
-            char_hits = _byte_to_char_offsets(data[start:end], inside)
-            found = self._mentions(piece, char_hits, lang)
+            char_hits = _byte_to_char_offsets(raw, inside)
+            found = self._mentions(piece, char_hits, lang, checked=True)
             if not found:
                 continue
             offsets = _char_to_byte_offsets(
@@ -191,7 +194,10 @@ class Detector:
     def _may_hold_anaphora(self, raw: str) -> bool:
         """Cheap test: does the raw text hold a convention word at all? (lower case, accents
         dropped by NFKD, so 'Übereinkommen' shows 'ubereinkommen')."""
-        rough = _COMBINING.sub("", unicodedata.normalize("NFKD", raw.lower()))
+        if raw.isascii():
+            rough = raw.lower()
+        else:
+            rough = _COMBINING.sub("", unicodedata.normalize("NFKD", raw.lower()))
         return next(self._treaty_words.iter(rough), None) is not None
 
     def _worth_a_look(self, text: str, hit: int) -> bool:
@@ -199,13 +205,16 @@ class Detector:
         complete a name nearby (the city in the news) needs no normalising."""
         return self._quick(text[max(0, hit - QUICK_REACH) : hit + QUICK_REACH])
 
-    def _bytes_worth_a_look(self, data: bytes, hit: int) -> bool:
-        around = data[max(0, hit - 4 * QUICK_REACH) : hit + 4 * QUICK_REACH]
+    def _bytes_worth_a_look(self, data: bytes | mmap.mmap, hit: int) -> bool:
+        around = bytes(data[max(0, hit - 4 * QUICK_REACH) : hit + 4 * QUICK_REACH])
         return self._quick(around.decode("utf-8", "ignore"))
 
-    def _mentions(self, text: str, hits: list[int], lang: str | None) -> list[Mention]:
+    def _mentions(
+        self, text: str, hits: list[int], lang: str | None, checked: bool = False
+    ) -> list[Mention]:
         vocabulary = self.vocabulary
-        hits = [hit for hit in sorted(set(hits)) if self._worth_a_look(text, hit)]
+        if not checked:
+            hits = [hit for hit in sorted(set(hits)) if self._worth_a_look(text, hit)]
         if not hits:
             return []
         windows = [

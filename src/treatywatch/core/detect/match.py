@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from treatywatch.core.detect.mention import Form
@@ -14,6 +15,7 @@ _NEGATIVE_REACH = 14
 _TITLED_MIN_WORDS = 3
 _UNTITLED_MIN_WORDS = 5
 _ENDONYM = "ljubljan"
+_TOKEN = re.compile(r"\w+")
 _NAME_BEFORE = 80  # folded characters a name may start before its Ljubljana stem
 _NAME_AFTER = 200  # and end after it
 
@@ -129,12 +131,15 @@ def strong_candidates(vocabulary: Vocabulary, folded: Normalised) -> list[Candid
             continue
         extended.append((begin, end, form, langs, confidence, kind))
     untitled = [title for title in vocabulary.titles if not title.has_city]
-    for match in vocabulary.treaty_word.finditer(text):
-        alignment = align_tail(text, match.end(), untitled)
+    for stem_end, _length in vocabulary.treaty_stem_automaton.iter(text):
+        word = _TOKEN.match(text, stem_end + 1 - _length)
+        if word is None or not starts_word(text, word.start()):
+            continue
+        alignment = align_tail(text, word.end(), untitled)
         if alignment is None or alignment.matched < _UNTITLED_MIN_WORDS or alignment.score < 0.8:
             continue
         lang = frozenset({alignment.title.name.lang})
-        extended.append((match.start(), alignment.end, Form.FULL, lang, 0.9, "title"))
+        extended.append((word.start(), alignment.end, Form.FULL, lang, 0.9, "title"))
     candidates = []
     for begin, end, form, langs, confidence, kind in extended:
         start, stop = folded.original_span(begin, end)

@@ -8,6 +8,7 @@ upper and title case, composed and decomposed.
 
 from __future__ import annotations
 
+import mmap
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -32,7 +33,7 @@ class Prefilter(Protocol):
 
     backend: str
 
-    def scan_bytes(self, data: bytes) -> list[int]: ...
+    def scan_bytes(self, data: bytes | mmap.mmap) -> list[int]: ...
 
     def scan_text(self, text: str) -> list[int]: ...
 
@@ -107,7 +108,7 @@ class HyperscanPrefilter:
             flags=[hyperscan.HS_FLAG_CASELESS] * len(expressions),
         )
 
-    def scan_bytes(self, data: bytes) -> list[int]:
+    def scan_bytes(self, data: bytes | mmap.mmap) -> list[int]:
         ends: list[int] = []
 
         def on_match(_id: int, _start: int, end: int, _flags: int, _context: object) -> None:
@@ -156,8 +157,8 @@ class AhoCorasickPrefilter:
     def scan_text(self, text: str) -> list[int]:
         return [end + 1 for end, _length in self._automaton.iter(text)]
 
-    def scan_bytes(self, data: bytes) -> list[int]:
-        text = data.decode("utf-8", "surrogateescape")
+    def scan_bytes(self, data: bytes | mmap.mmap) -> list[int]:
+        text = bytes(data).decode("utf-8", "surrogateescape")
         char_ends = sorted(set(self.scan_text(text)))
         ends, position, previous = [], 0, 0
         for end in char_ends:

@@ -39,6 +39,12 @@ def align_tail(
     folded: str, position: int, titles: list[Title], limit: int = 450
 ) -> Alignment | None:
     """The best title whose tail follows `position` in `folded`, or None."""
+    # Cheap test first: a title is only worth aligning if one of its first two words (by
+    # their first four letters) is among the next few words here.
+    nearby = {m.group()[:4] for m in _TOKEN.finditer(folded, position, position + 80)}
+    titles = [title for title in titles if title.opening & nearby]
+    if not titles:
+        return None
     window = folded[position : position + limit]
     stop = _TITLE_STOP.search(window)
     if stop is not None:
@@ -49,11 +55,7 @@ def align_tail(
     if not words:
         return None
     best: Alignment | None = None
-    opening = [word for word, _ in words[: _MAX_GAP + 1]]
     for title in titles:
-        # Cheap test first: a title is only worth aligning if it starts near here.
-        if not any(same_word(w, t) for w in opening for t in title.tail[:2]):
-            continue
         matched_positions = _longest_common_subsequence(title.tail, [w for w, _ in words])
         if not matched_positions or matched_positions[0] > _MAX_GAP:
             continue

@@ -66,6 +66,10 @@ class Title:
     name: LexiconName
     has_city: bool
     tail: tuple[str, ...]
+    opening: frozenset[str] = frozenset()  # first four letters of the tail's first two words
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "opening", frozenset(word[:4] for word in self.tail[:2]))
 
 
 @dataclass

@@ -250,3 +250,15 @@ def test_any_text_gives_exact_offsets_and_no_exception(text: str) -> None:
     for mention in detect(text):
         assert text[mention.start : mention.end] == mention.text
         assert mention.form in ("full", "short", "acronym", "contextual")
+
+
+def test_prefilter_hits_inside_multibyte_characters_are_harmless() -> None:
+    """An open word ending in the prefilter can stop inside a UTF-8 character; offsets stay
+    exact and nothing fails, for text and for bytes."""
+    text = "El Tratado de Asistenciaññññññ y la Convención de Liubliana-La Haya."
+    assert _found(text) == ["Convención de Liubliana-La Haya"]
+    data = text.encode("utf-8")
+    found = Detector().detect_bytes(data)
+    assert [data[m.start : m.end].decode("utf-8") for m in found] == [
+        "Convención de Liubliana-La Haya"
+    ]

@@ -28,6 +28,7 @@ from treatywatch.core.detect.prefilter import (
     build_prefilter,
     name_words,
     phrase_pattern,
+    snap_to_character,
     stem_pattern,
 )
 from treatywatch.core.detect.vocabulary import Vocabulary, build_vocabulary, stem
@@ -153,11 +154,8 @@ class Detector:
     def detect_bytes(self, data: bytes | mmap.mmap, lang: str | None = None) -> list[Mention]:
         """Every mention in UTF-8 `data` (bytes, or a memory-mapped file so that nothing is
         copied); `start`/`end` are byte offsets into `data`."""
-        hits = [
-            hit
-            for hit in sorted(set(self.prefilter.scan_bytes(data)))
-            if self._bytes_worth_a_look(data, hit)
-        ]
+        ends = {snap_to_character(data, end) for end in self.prefilter.scan_bytes(data)}
+        hits = [hit for hit in sorted(ends) if self._bytes_worth_a_look(data, hit)]
         mentions: list[Mention] = []
         for start, end in _merge_windows(hits, len(data), _BYTE_CLUSTER_REACH, _BYTE_CLUSTER_REACH):
             # Move the piece's borders off UTF-8 continuation bytes.

@@ -20,6 +20,14 @@ _LINE_END_BREAK = rb"(?:-|\xc2\xad)[ \t]*(?:\r?\n[ \t]*)?"
 _CHUNK_CHARS = 1 << 23
 
 
+def snap_to_character(data: bytes | mmap.mmap, position: int) -> int:
+    """Move a byte offset forward off UTF-8 continuation bytes: Hyperscan reports every end of
+    a pattern such as 'asisten[^\\s]{0,8}', including ends inside a multi-byte character."""
+    while position < len(data) and 0x80 <= data[position] < 0xC0:
+        position += 1
+    return position
+
+
 @dataclass(frozen=True, slots=True)
 class PrefilterPattern:
     """One thing worth a closer look: a Hyperscan expression and fallback literals."""
@@ -125,7 +133,9 @@ class HyperscanPrefilter:
             chunk = text[max(0, offset - 256) : offset + _CHUNK_CHARS]
             base = max(0, offset - 256)
             encoded = chunk.encode("utf-8", "surrogatepass")
-            byte_ends = sorted(set(self.scan_bytes(encoded)))
+            byte_ends = sorted(
+                {snap_to_character(encoded, end) for end in self.scan_bytes(encoded)}
+            )
             if not byte_ends:
                 continue
             if len(encoded) == len(chunk):

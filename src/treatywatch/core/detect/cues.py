@@ -11,22 +11,23 @@ import yaml
 
 from treatywatch.core.detect.lexicon import LexiconError
 
-_BY_LANGUAGE = ("ljubljana", "the_hague", "treaty_words", "anaphora")
-_FLAT = ("conjunctions", "other_instruments", "naming_words")
+_BY_LANGUAGE = ("ljubljana", "the_hague", "treaty_words")
+_FLAT = ("conjunctions", "other_instruments", "naming_words", "determiners", "not_the_convention")
 
 
 @dataclass(frozen=True, slots=True)
 class Cues:
-    """Vocabulary by language (`ljubljana`, `the_hague`, `treaty_words`, `anaphora`), flat
-    word lists, and context phrases grouped by kind."""
+    """Vocabulary by language (`ljubljana`, `the_hague`, `treaty_words`), flat word lists,
+    and context phrases grouped by kind."""
 
     ljubljana: dict[str, tuple[str, ...]]
     the_hague: dict[str, tuple[str, ...]]
     treaty_words: dict[str, tuple[str, ...]]
-    anaphora: dict[str, tuple[str, ...]]
     conjunctions: tuple[str, ...]
     other_instruments: tuple[str, ...]
     naming_words: tuple[str, ...]
+    determiners: tuple[str, ...]
+    not_the_convention: tuple[str, ...]
     context: dict[str, tuple[str, ...]]
 
 
@@ -68,9 +69,10 @@ def load_cues(path: Path | None = None) -> Cues:
         ljubljana=grouped["ljubljana"],
         the_hague=grouped["the_hague"],
         treaty_words=grouped["treaty_words"],
-        anaphora=grouped["anaphora"],
         conjunctions=flat["conjunctions"],
         other_instruments=flat["other_instruments"],
         naming_words=flat["naming_words"],
+        determiners=flat["determiners"],
+        not_the_convention=flat["not_the_convention"],
         context=grouped["context"],
     )

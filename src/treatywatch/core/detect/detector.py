@@ -52,6 +52,9 @@ def prefilter_patterns(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> lis
         stems = {folded_stem}
         if len(fold(spelling)) == len(spelling):
             stems.add(spelling[: len(folded_stem)])
+        # One letter less, so that an inflected form whose next letter carries a diacritic
+        # still matches raw ('Lublana' → 'lubla' finds 'lublańsko').
+        stems |= {each[:-1] for each in stems if len(each) >= 6}
         for each in sorted(stems):
             patterns.extend(stem_pattern(each))
     ljubljana_stems = {stem(fold(s), 5) for s in spellings}
@@ -119,6 +122,23 @@ def _merge_windows(hits: list[int], length: int, before: int, after: int) -> lis
         else:
             windows.append((start, end))
     return windows
+
+
+_ADDRESS = re.compile(r"://|www\.|/|\.[a-z]{2,4}\b|@")
+
+
+def _inside_address(text: str, start: int, end: int) -> bool:
+    """A name inside a web address or e-mail ('…/ljubljana-the-hague-convention') is a slug,
+    not a reference in the text."""
+    if any(char.isspace() for char in text[start:end]):
+        return False
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    return bool(_ADDRESS.search(text[left:start]) or _ADDRESS.search(text[end:right]))
 
 
 def _snippet(text: str, start: int, end: int) -> str:
@@ -220,11 +240,15 @@ class Detector:
             for start, end in _merge_windows(hits, len(text), WINDOW_BEFORE, WINDOW_AFTER)
         ]
         strong = merge_candidates(
-            [candidate for window in windows for candidate in strong_candidates(vocabulary, window)]
+            [
+                candidate
+                for window in windows
+                for candidate in strong_candidates(vocabulary, window, text)
+            ]
         )
         contextual: list[Candidate] = []
         for window in windows:
-            contextual.extend(gated_candidates(vocabulary, window, strong))
+            contextual.extend(gated_candidates(vocabulary, window, strong, text))
         for named in strong:
             if not self._may_hold_anaphora(text[named.end : named.end + ANAPHORA_REACH]):
                 continue
@@ -233,6 +257,8 @@ class Detector:
         candidates = merge_candidates(strong + contextual)
         mentions = []
         for candidate in candidates:
+            if _inside_address(text, candidate.start, candidate.end):
+                continue
             snippet = _snippet(text, candidate.start, candidate.end)
             mentions.append(
                 Mention(

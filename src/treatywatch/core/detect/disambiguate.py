@@ -1,16 +1,17 @@
 """Decide whether a contextual name ('MLA Convention', 'MLAT', 'the Convention') is ours.
 
 A contextual name counts only where the same text names the Convention nearby, or where its
-surroundings (Ljubljana; genocide, war crimes, crimes against humanity, international crimes)
+surroundings (Ljubljana, genocide, war crimes, crimes against humanity, international crimes)
 leave no doubt — and never right beside the name of another instrument (the 1959 Council of
-Europe convention, the Hague Conventions, the Rome Statute, the Genocide Convention, …).
+Europe convention, the Hague Conventions, the Rome Statute, the Genocide Convention, …) or of
+something next to the Convention (the MLA Initiative, the Diplomatic Conference).
 """
 
 from __future__ import annotations
 
 import bisect
 
-from treatywatch.core.detect.match import Candidate
+from treatywatch.core.detect.match import Candidate, crosses_sentence, langs_for_stem
 from treatywatch.core.detect.mention import Form
 from treatywatch.core.detect.normalise import Normalised
 from treatywatch.core.detect.vocabulary import Vocabulary, starts_word
@@ -18,6 +19,7 @@ from treatywatch.core.detect.vocabulary import Vocabulary, starts_word
 NEARBY = 3000  # original characters within which a named mention vouches for a contextual one
 _IMMEDIATE_BEFORE = 50
 _IMMEDIATE_AFTER = 40
+_BESIDE = 25  # 'MLA Initiative', 'Pobudo MLA': the word right beside
 _CONTEXT_REACH = 300
 _CONTEXT_KINDS_NEEDED = 2
 ANAPHORA_REACH = 2500
@@ -36,54 +38,70 @@ def _named_nearby(start: int, end: int, strong_starts: list[int], strong: list[C
 
 
 def gated_candidates(
-    vocabulary: Vocabulary, folded: Normalised, strong: list[Candidate]
+    vocabulary: Vocabulary, folded: Normalised, strong: list[Candidate], original: str
 ) -> list[Candidate]:
-    """Contextual lexicon names in the window that their context confirms."""
+    """Contextual names in the window that their context confirms."""
     text = folded.text
     strong_starts = [c.start for c in strong]
     accepted = []
-    for pattern, name, key in vocabulary.gated_names:
-        if key not in text:
+    for gated in vocabulary.gated_names:
+        if gated.key not in text:
             continue
-        for match in pattern.finditer(text):
+        for match in gated.pattern.finditer(text):
             begin, end = match.start(), match.end()
             if not starts_word(text, begin):
                 continue
             start, stop = folded.original_span(begin, end)
-            if _overlaps(start, stop, strong):
+            if _overlaps(start, stop, strong) or crosses_sentence(original, start, stop):
                 continue
             beside = text[max(0, begin - _IMMEDIATE_BEFORE) : end + _IMMEDIATE_AFTER]
             if vocabulary.other_instrument.search(beside):
                 continue
+            if vocabulary.not_the_convention.search(text[max(0, begin - _BESIDE) : end + _BESIDE]):
+                continue
             around = text[max(0, begin - _CONTEXT_REACH) : end + _CONTEXT_REACH]
-            if _named_nearby(start, stop, strong_starts, strong) or vocabulary.ljubljana.search(
-                around
-            ):
-                confidence = 0.85
-            else:
-                kinds = sum(1 for cue in vocabulary.context.values() if cue.search(around))
-                if kinds < _CONTEXT_KINDS_NEEDED or vocabulary.other_instrument.search(around):
-                    continue
-                confidence = 0.7
-            form = name.form if name.form != Form.FULL else Form.CONTEXTUAL
-            accepted.append(
-                Candidate(start, stop, form, frozenset({name.lang}), confidence, "gated")
+            kinds = sum(1 for cue in vocabulary.context.values() if cue.search(around))
+            kinds += bool(
+                vocabulary.ljubljana.search(around[: begin - max(0, begin - _CONTEXT_REACH)])
             )
+            if _named_nearby(start, stop, strong_starts, strong):
+                confidence = 0.85
+            elif kinds >= _CONTEXT_KINDS_NEEDED and not vocabulary.other_instrument.search(around):
+                confidence = 0.7
+            else:
+                continue
+            langs = gated.langs
+            if not langs:
+                treaty = match.groupdict().get("t") or match.groupdict().get("t2") or ""
+                langs = frozenset(langs_for_stem(treaty, vocabulary.treaty_stems))
+            form = gated.form if gated.form != Form.FULL else Form.CONTEXTUAL
+            accepted.append(Candidate(start, stop, form, langs, confidence, "gated"))
     return accepted
 
 
 def _is_anaphoric(
-    vocabulary: Vocabulary, original: str, folded: Normalised, begin: int, end: int, words: str
+    vocabulary: Vocabulary, original: str, folded: Normalised, begin: int, end: int
 ) -> bool:
-    """'the Convention' alone, not 'the Convention on …' nor 'Evropska konvencija'."""
+    """'the Convention' alone: not 'the Convention on …' nor 'Genocide Convention'."""
     if vocabulary.naming_word.match(folded.text, end):
         return False
-    if " " in words:
-        return True
     start = folded.starts[begin]
-    before = original[max(0, start - 30) : start].split()
-    # A capitalised word before a bare 'konvencija' makes it a name of some instrument.
-    return not (before and before[-1][:1].isupper() and before[-1][-1:].isalpha())
+    before = original[max(0, start - 40) : start]
+    words = before.split()
+    if not words or before.rstrip()[-1:] in ".!?:;\n\"'»“”(":
+        return True  # the start of a sentence or a quotation
+    previous = words[-1]
+    if not (previous[:1].isupper() and previous[-1:].isalpha()):
+        return True
+    # A capitalised word before it makes it part of another name, unless a determiner.
+    return normalised_word(previous) in vocabulary.determiners
+
+
+def normalised_word(word: str) -> str:
+    """A word folded the way determiners are listed."""
+    from treatywatch.core.detect.normalise import fold
+
+    return fold(word)
 
 
 def anaphora_candidates(
@@ -91,39 +109,25 @@ def anaphora_candidates(
 ) -> list[Candidate]:
     """'The Convention' after a named mention, until another instrument is named."""
     text = folded.text
-    anaphoric: list[tuple[int, int]] = [
-        (match.start(), match.end())
-        for match in vocabulary.anaphora.finditer(text)
-        if _is_anaphoric(vocabulary, original, folded, match.start(), match.end(), match.group())
-    ]
-    if not anaphoric:
-        return []
-    last = anaphoric[-1][0]
-    breaks = [
-        match.start()
-        for match in vocabulary.treaty_word.finditer(text, 0, last)
-        if not any(begin <= match.start() < end for begin, end in anaphoric)
-    ]
-    breaks += [
-        match.start()
-        for match in vocabulary.other_instrument.finditer(text, 0, last)
-        if not match.group().strip().isdigit()
-    ]
-    first_break = min(breaks, default=len(text))
-    accepted = []
-    for begin, end in anaphoric:
-        if begin >= first_break:
+    accepted: list[Candidate] = []
+    matches = list(vocabulary.anaphora.finditer(text))
+    if not matches:
+        return accepted
+    # The chain ends where another instrument is named (a bare year does not count).
+    other = next(
+        (
+            found.start()
+            for found in vocabulary.other_instrument.finditer(text, 0, matches[-1].start())
+            if not found.group().strip().isdigit()
+        ),
+        len(text),
+    )
+    for match in matches:
+        begin, end = match.start(), match.end()
+        if begin >= other or not _is_anaphoric(vocabulary, original, folded, begin, end):
             break
         start, stop = folded.original_span(begin, end)
-        langs = frozenset(vocabulary.anaphora_langs.get(_phrase(vocabulary, text[begin:end]), ()))
-        lang = (named.langs & langs) or langs or named.langs
+        langs = frozenset(langs_for_stem(match.group(), vocabulary.treaty_stems))
+        lang = (named.langs & langs) or named.langs or langs
         accepted.append(Candidate(start, stop, Form.CONTEXTUAL, lang, 0.7, "anaphora"))
     return accepted
-
-
-def _phrase(vocabulary: Vocabulary, matched: str) -> str:
-    """The anaphora cue a matched text came from (the longest one it starts with)."""
-    candidates = [
-        cue for cue in vocabulary.anaphora_langs if matched.startswith(cue.replace("*", ""))
-    ]
-    return max(candidates, key=len, default="")

@@ -42,7 +42,7 @@ class Candidate:
     kind: str  # pair | name | title | gated | anaphora
 
 
-def _langs_for_stem(word: str, table: dict[str, set[str]]) -> set[str]:
+def langs_for_stem(word: str, table: dict[str, set[str]]) -> set[str]:
     found: set[str] = set()
     for stem, langs in table.items():
         if word.startswith(stem):
@@ -56,15 +56,15 @@ def _pair_langs(vocabulary: Vocabulary, city_l: str, city_h: str, treaty: str) -
     hague_langs = (
         set(hague)
         if hague
-        else _langs_for_stem(
+        else langs_for_stem(
             city_h.split(" ")[-1],
             {word: langs for word, langs in vocabulary.hague_words.items() if " " not in word},
         )
     )
-    parts = [_langs_for_stem(treaty, vocabulary.treaty_stems), hague_langs]
+    parts = [langs_for_stem(treaty, vocabulary.treaty_stems), hague_langs]
     if not city_l.startswith(_ENDONYM):
         # 'Ljubljana' itself is written in most languages, listed or not: it tells nothing.
-        parts.append(_langs_for_stem(city_l, vocabulary.ljubljana_stems))
+        parts.append(langs_for_stem(city_l, vocabulary.ljubljana_stems))
     agreed: set[str] = set()
     for langs in parts:
         if not langs:
@@ -96,7 +96,15 @@ def _extend_to_title(
     )
 
 
-def strong_candidates(vocabulary: Vocabulary, folded: Normalised) -> list[Candidate]:
+_SENTENCE_BREAK = re.compile(r"[.!?;:]\s|\n\s*\n")
+
+
+def crosses_sentence(original: str, start: int, stop: int) -> bool:
+    """True when original[start:stop] spans a sentence end or a paragraph break."""
+    return stop > start and _SENTENCE_BREAK.search(original, start, stop) is not None
+
+
+def strong_candidates(vocabulary: Vocabulary, folded: Normalised, original: str) -> list[Candidate]:
     """City-pair names, lexicon names with a city, and full titles in the window."""
     text = folded.text
     found: set[tuple[int, int, str, frozenset[str], float, str]] = set()
@@ -111,6 +119,9 @@ def strong_candidates(vocabulary: Vocabulary, folded: Normalised) -> list[Candid
         # 'Convention de Ljubljana…': only worth trying when a convention word comes first.
         if next(vocabulary.treaty_stem_automaton.iter(text, low, anchor), None) is not None:
             for match in vocabulary.treaty_first.finditer(text, low, high):
+                gap = folded.starts[match.end("t") - 1] + 1, folded.starts[match.start("l")]
+                if crosses_sentence(original, *gap):
+                    continue
                 langs = _pair_langs(
                     vocabulary, match.group("l"), match.group("h"), match.group("t")
                 )

@@ -67,15 +67,16 @@ def stem_pattern(stem: str) -> list[PrefilterPattern]:
     patterns = [
         PrefilterPattern(_escape(variant), (variant,)) for variant in sorted(case_variants(stem))
     ]
-    if stem.isascii() and len(stem) >= 5:
-        for cut in range(2, len(stem) - 1):
-            head, tail = stem[:cut], stem[cut:]
-            patterns.append(
-                PrefilterPattern(
-                    _escape(head) + _LINE_END_BREAK + _escape(tail),
-                    (head + "-", head + "\u00ad"),
+    if len(stem) >= 5:
+        for cased in {stem.lower(), stem.capitalize()}:
+            for cut in range(2, len(cased) - 1):
+                head, tail = cased[:cut], cased[cut:]
+                patterns.append(
+                    PrefilterPattern(
+                        _escape(head) + _LINE_END_BREAK + _escape(tail),
+                        (head + "-", head + "\u00ad"),
+                    )
                 )
-            )
     return patterns
 
 

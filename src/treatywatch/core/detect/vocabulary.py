@@ -72,6 +72,18 @@ class Title:
         object.__setattr__(self, "opening", frozenset(word[:4] for word in self.tail[:2]))
 
 
+@dataclass(frozen=True, slots=True)
+class Gated:
+    """A name counted only in context: a lexicon entry, or a general pattern ('MLA' beside a
+    convention word, 'Ljubljana' beside one without The Hague) whose group 't' gives the
+    language."""
+
+    pattern: re.Pattern[str]
+    form: str
+    langs: frozenset[str]
+    key: str  # a substring every match contains, to skip the expression cheaply
+
+
 @dataclass
 class Vocabulary:
     """Everything compiled from the lexicon and the cues."""
@@ -84,10 +96,11 @@ class Vocabulary:
     treaty_word: re.Pattern[str]
     ljubljana: re.Pattern[str]
     strong_names: list[tuple[re.Pattern[str], LexiconName]]
-    gated_names: list[tuple[re.Pattern[str], LexiconName, str]]
+    gated_names: list[Gated]
     titles: list[Title]
     anaphora: re.Pattern[str]
-    anaphora_langs: dict[str, set[str]]
+    determiners: frozenset[str]
+    not_the_convention: re.Pattern[str]
     naming_word: re.Pattern[str]
     other_instrument: re.Pattern[str]
     context: dict[str, re.Pattern[str]]
@@ -110,14 +123,15 @@ def _by_language(
     return spellings
 
 
-def _name_pattern(folded: str) -> str:
-    """A lexicon name as a forgiving expression: inflected endings and any separators."""
+def _name_pattern(folded: str, inflect_short: bool = True) -> str:
+    """A lexicon name as a forgiving expression: inflected endings and any separators. Short
+    words stay exact when `inflect_short` is off ('mla' must not find 'mladim')."""
     tokens = _WORD.findall(folded)
     parts = []
     for token in tokens:
         if len(token) >= 6 and token.isalpha():
             parts.append(re.escape(token[:-2]) + r"\w{0,4}")
-        elif len(token) >= 4 and token.isalpha():
+        elif len(token) >= 4 and token.isalpha() and inflect_short:
             parts.append(re.escape(token[:-1]) + r"\w{0,3}")
         else:
             parts.append(re.escape(token) + r"(?!\w)")
@@ -177,7 +191,7 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
     city_l = _alternation(_minimal_prefixes(ljubljana_stems)) + r"\w{0,14}?"
     conjunctions = _alternation(fold(word) for word in cues.conjunctions)
     connector = rf"(?:\s?[-/·・]\s?|\s{conjunctions}\s|\s|)"
-    article = rf"(?:{_alternation(_ARTICLES)}\s|{_alternation(_ELIDED_ARTICLES)}'\s?)?"
+    article = rf"(?:{_alternation(_ARTICLES)}[\s-]|{_alternation(_ELIDED_ARTICLES)}'\s?)?"
     city_h = _alternation(_minimal_prefixes(hague_stems))
     # Words run on in scripts without spaces, so a CJK convention word takes no ending.
     spaced = [word for word in treaty_stems if not _UNSPACED.search(word)]
@@ -186,18 +200,33 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
     pair = rf"(?P<l>{city_l}){connector}(?P<h>{article}{city_h}\w{{0,14}}?)"
     city_pair = re.compile(rf"{pair}(?:'s)?(?:\s?-\s?|\s)?(?:mla(?:\s?-\s?|\s)?)?(?P<t>{treaty})")
     pair_after = rf"(?P<l>{city_l}){connector}(?P<h>{article}{city_h}\w*)"
-    treaty_first = re.compile(rf"(?<!\w)(?P<t>{treaty})\s(?:[\w']{{1,5}}\s?){{0,2}}{pair_after}")
+    # 'Convention de Ljubljana-La Haye'; also glued, as in hashtags ('ConventionLjubljanaLaHaye').
+    treaty_first = re.compile(rf"(?<!\w)(?P<t>{treaty})\s?(?:[\w']{{1,5}}\s?){{0,2}}{pair_after}")
 
     strong_names: list[tuple[re.Pattern[str], LexiconName]] = []
-    gated_names: list[tuple[re.Pattern[str], LexiconName, str]] = []
+    gated_names: list[Gated] = []
     titles: list[Title] = []
     ljubljana_any = re.compile(_alternation(_minimal_prefixes(ljubljana_stems)))
     treaty_any = re.compile(_alternation(treaty_stems))
+    determiners = frozenset(fold(word) for word in cues.determiners)
+    not_the_convention = re.compile(cue_pattern(cues.not_the_convention))
+    used_treaty_stems: set[str] = set()
     for lexicon in lexicons:
         for name in lexicon.names:
             folded = fold(name.text)
+            if not_the_convention.search(folded):
+                continue  # 'MLA Initiative', 'Diplomatic Conference': not the Convention
             has_city = bool(ljubljana_any.search(folded))
             tokens = _WORD.findall(folded)
+            if has_city or name.form in (Form.FULL, Form.SHORT):
+                used_treaty_stems |= {
+                    treaty
+                    for token in tokens
+                    for treaty in treaty_stems
+                    if token.startswith(treaty)
+                }
+            if all(token in determiners or treaty_any.match(token) for token in tokens):
+                continue  # 'the Convention', 'das Übereinkommen': handled as anaphora
             if name.form == Form.FULL and len(tokens) >= 6:
                 # The tail starts after the last convention word or city name of the head:
                 # 'Übereinkommen von Ljubljana und Den Haag | über die …'.
@@ -218,15 +247,32 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
             if has_city:
                 strong_names.append((re.compile(_name_pattern(folded)), name))
             else:
-                gated_names.append(
-                    (re.compile(_name_pattern(folded)), name, _key(tokens, treaty_any))
-                )
+                pattern = re.compile(_name_pattern(folded, inflect_short=False))
+                key = _key(tokens, treaty_any)
+                gated_names.append(Gated(pattern, name.form, frozenset({name.lang}), key))
 
-    anaphora_langs: dict[str, set[str]] = defaultdict(set)
-    for lang, phrases in cues.anaphora.items():
-        for phrase in phrases:
-            anaphora_langs[fold(phrase)].add(lang)
-    anaphora = re.compile(cue_pattern(anaphora_langs) + r"\w*")
+    # General contextual patterns, so that unlisted variants are still found in context:
+    # 'MLA' beside a convention word, and 'Ljubljana' beside one without The Hague.
+    mla_treaty = re.compile(rf"mla[\s-]?(?P<t>{treaty})|(?P<t2>{treaty})[\s-]?mla(?!\w)")
+    gated_names.append(Gated(mla_treaty, Form.CONTEXTUAL, frozenset(), "mla"))
+    for prefix in _minimal_prefixes(ljubljana_stems):
+        city_only = re.compile(
+            rf"{re.escape(prefix)}\w{{0,14}}?[\s-]{{0,3}}(?P<t>{treaty})"
+            rf"|(?P<t2>{treaty})\s(?:[\w']{{1,5}}\s){{0,2}}{re.escape(prefix)}\w*"
+        )
+        gated_names.append(Gated(city_only, Form.SHORT, frozenset(), prefix))
+
+    # Anaphora: the convention words the names themselves use ('Convention', 'konvencija',
+    # 'úmluva'), not every word for a treaty ('the treaty' is left alone).
+    anaphora_stems = used_treaty_stems or set(treaty_stems)
+    spaced_anaphora = [word for word in anaphora_stems if not _UNSPACED.search(word)]
+    unspaced_anaphora = [word for word in anaphora_stems if _UNSPACED.search(word)]
+    anaphora_parts = []
+    if spaced_anaphora:
+        anaphora_parts.append(rf"(?<!\w){_alternation(spaced_anaphora)}\w*")
+    if unspaced_anaphora:
+        anaphora_parts.append(_alternation(unspaced_anaphora))
+    anaphora = re.compile("|".join(anaphora_parts))
     naming_word = re.compile(r"\s?(?:" + _alternation(fold(w) for w in cues.naming_words) + r")\s")
     return Vocabulary(
         ljubljana_stems=dict(ljubljana_stems),
@@ -240,7 +286,8 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
         gated_names=gated_names,
         titles=titles,
         anaphora=anaphora,
-        anaphora_langs=dict(anaphora_langs),
+        determiners=determiners,
+        not_the_convention=not_the_convention,
         naming_word=naming_word,
         other_instrument=re.compile(cue_pattern(cues.other_instruments)),
         context={kind: re.compile(cue_pattern(words)) for kind, words in cues.context.items()},

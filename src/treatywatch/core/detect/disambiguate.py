@@ -23,6 +23,7 @@ _BESIDE = 25  # 'MLA Initiative', 'Pobudo MLA': the word right beside
 _CONTEXT_REACH = 300
 _CONTEXT_KINDS_NEEDED = 2
 ANAPHORA_REACH = 2500
+_TITLE_CAPITALS = 2
 
 
 def _overlaps(start: int, end: int, strong: list[Candidate]) -> bool:
@@ -79,22 +80,31 @@ def gated_candidates(
     return accepted
 
 
-def _is_anaphoric(
+def _anaphora_kind(
     vocabulary: Vocabulary, original: str, folded: Normalised, begin: int, end: int
-) -> bool:
-    """'the Convention' alone: not 'the Convention on …' nor 'Genocide Convention'."""
-    if vocabulary.naming_word.match(folded.text, end):
-        return False
+) -> str:
+    """'anaphora' for a bare 'the Convention'; 'named' for another instrument's name
+    ('Genocide Convention', 'Evropska konvencija'); 'titled' for 'the Convention on …'."""
     start = folded.starts[begin]
     before = original[max(0, start - 40) : start]
     words = before.split()
-    if not words or before.rstrip()[-1:] in ".!?:;\n\"'»“”(":
-        return True  # the start of a sentence or a quotation
-    previous = words[-1]
-    if not (previous[:1].isupper() and previous[-1:].isalpha()):
-        return True
-    # A capitalised word before it makes it part of another name, unless a determiner.
-    return normalised_word(previous) in vocabulary.determiners
+    sentence_start = not words or before.rstrip()[-1:] in ".!?:;\n\"'»“”("
+    if not sentence_start:
+        previous = words[-1]
+        # A capitalised word before it, other than a determiner, names another instrument.
+        if (
+            previous[:1].isupper()
+            and previous[-1:].isalpha()
+            and normalised_word(previous) not in vocabulary.determiners
+        ):
+            return "named"
+    if vocabulary.naming_word.match(folded.text, end):
+        # 'the Convention on the Rights of the Child' names another instrument; 'konvencija za
+        # Latviju' does not: a title shows as several capitalised words after the preposition.
+        following = original[folded.ends[end - 1] : folded.ends[end - 1] + 80].split()[1:6]
+        if sum(1 for word in following if word[:1].isupper()) >= _TITLE_CAPITALS:
+            return "titled"
+    return "anaphora"
 
 
 def normalised_word(word: str) -> str:
@@ -124,8 +134,13 @@ def anaphora_candidates(
     )
     for match in matches:
         begin, end = match.start(), match.end()
-        if begin >= other or not _is_anaphoric(vocabulary, original, folded, begin, end):
+        if begin >= other:
             break
+        kind = _anaphora_kind(vocabulary, original, folded, begin, end)
+        if kind == "named":
+            break  # another instrument is named: 'the Convention' may now mean that one
+        if kind == "titled":
+            break  # 'the Convention on the Rights of the Child': another instrument is named
         start, stop = folded.original_span(begin, end)
         langs = frozenset(langs_for_stem(match.group(), vocabulary.treaty_stems))
         lang = (named.langs & langs) or named.langs or langs

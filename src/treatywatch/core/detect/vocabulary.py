@@ -7,7 +7,7 @@ inflected forms match: 'Ljubljana' → 'ljubljan' finds 'Ljubljani', 'ljubljansk
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +19,7 @@ from treatywatch.core.detect.normalise import fold
 
 _VOWELS = frozenset("aeiouyаеиоуыэюяіїєёαεηιουωάέήίόύώ")
 _WORD = re.compile(r"\w+")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 # Articles that may stand before the name of The Hague ('the Hague', 'La Haye', 'dell'Aia').
 _ARTICLES = ("the", "la", "den", "de", "el", "a", "le", "di", "da")
@@ -210,7 +211,8 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
     treaty_any = re.compile(_alternation(treaty_stems))
     determiners = frozenset(fold(word) for word in cues.determiners)
     not_the_convention = re.compile(cue_pattern(cues.not_the_convention))
-    used_treaty_stems: set[str] = set()
+    # Per language, how often each convention word occurs in the names.
+    used_treaty_stems: dict[str, Counter[str]] = defaultdict(Counter)
     for lexicon in lexicons:
         for name in lexicon.names:
             folded = fold(name.text)
@@ -219,12 +221,12 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
             has_city = bool(ljubljana_any.search(folded))
             tokens = _WORD.findall(folded)
             if has_city or name.form in (Form.FULL, Form.SHORT):
-                used_treaty_stems |= {
-                    treaty
-                    for token in tokens
-                    for treaty in treaty_stems
-                    if token.startswith(treaty)
-                }
+                for token in tokens:
+                    for treaty in treaty_stems:
+                        # Scripts without spaces glue the word on: '海牙公约'.
+                        unspaced = _UNSPACED.search(treaty) or _ARABIC.search(treaty)
+                        if token.startswith(treaty) or (unspaced and treaty in token):
+                            used_treaty_stems[lexicon.lang][treaty] += 1
             if all(token in determiners or treaty_any.match(token) for token in tokens):
                 continue  # 'the Convention', 'das Übereinkommen': handled as anaphora
             if name.form == Form.FULL and len(tokens) >= 6:
@@ -262,16 +264,23 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
         )
         gated_names.append(Gated(city_only, Form.SHORT, frozenset(), prefix))
 
-    # Anaphora: the convention words the names themselves use ('Convention', 'konvencija',
-    # 'úmluva'), not every word for a treaty ('the treaty' is left alone).
-    anaphora_stems = used_treaty_stems or set(treaty_stems)
-    spaced_anaphora = [word for word in anaphora_stems if not _UNSPACED.search(word)]
-    unspaced_anaphora = [word for word in anaphora_stems if _UNSPACED.search(word)]
+    # Anaphora: in each language, the convention word its names use most ('Convention',
+    # 'konvencija', 'úmluva'), not every word for a treaty ('the treaty' is left alone).
+    anaphora_stems = {
+        stem_word
+        for counts in used_treaty_stems.values()
+        for stem_word, count in counts.items()
+        if count == max(counts.values())
+    } or set(treaty_stems)
+    # Arabic glues the article and prepositions on ('الاتفاقية'), CJK has no spaces: no word
+    # boundary is required before those.
+    unspaced_anaphora = [w for w in anaphora_stems if _UNSPACED.search(w) or _ARABIC.search(w)]
+    spaced_anaphora = [w for w in anaphora_stems if w not in unspaced_anaphora]
     anaphora_parts = []
     if spaced_anaphora:
         anaphora_parts.append(rf"(?<!\w){_alternation(spaced_anaphora)}\w*")
     if unspaced_anaphora:
-        anaphora_parts.append(_alternation(unspaced_anaphora))
+        anaphora_parts.append(_alternation(unspaced_anaphora) + r"[^\W\u3040-\u9fff]*")
     anaphora = re.compile("|".join(anaphora_parts))
     naming_word = re.compile(r"\s?(?:" + _alternation(fold(w) for w in cues.naming_words) + r")\s")
     return Vocabulary(

@@ -249,12 +249,16 @@ class Detector:
         contextual: list[Candidate] = []
         for window in windows:
             contextual.extend(gated_candidates(vocabulary, window, strong, text))
-        for named in strong:
+        named_mentions = merge_candidates(strong + contextual)
+        anaphoric: list[Candidate] = []
+        for named in named_mentions:
             if not self._may_hold_anaphora(text[named.end : named.end + ANAPHORA_REACH]):
                 continue
             following = normalise(text, named.end, named.end + ANAPHORA_REACH)
-            contextual.extend(anaphora_candidates(vocabulary, text, following, named))
-        candidates = merge_candidates(strong + contextual)
+            anaphoric.extend(
+                anaphora_candidates(vocabulary, text, following, named, named_mentions)
+            )
+        candidates = merge_candidates(named_mentions + anaphoric)
         mentions = []
         for candidate in candidates:
             if _inside_address(text, candidate.start, candidate.end):

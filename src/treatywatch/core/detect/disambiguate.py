@@ -10,11 +10,12 @@ something next to the Convention (the MLA Initiative, the Diplomatic Conference)
 from __future__ import annotations
 
 import bisect
+import re
 
 from treatywatch.core.detect.match import Candidate, crosses_sentence, langs_for_stem
 from treatywatch.core.detect.mention import Form
 from treatywatch.core.detect.normalise import Normalised
-from treatywatch.core.detect.vocabulary import Vocabulary, starts_word
+from treatywatch.core.detect.vocabulary import Gated, Vocabulary, starts_word
 
 NEARBY = 3000  # original characters within which a named mention vouches for a contextual one
 _IMMEDIATE_BEFORE = 50
@@ -23,7 +24,59 @@ _BESIDE = 25  # 'MLA Initiative', 'Pobudo MLA': the word right beside
 _CONTEXT_REACH = 300
 _CONTEXT_KINDS_NEEDED = 2
 ANAPHORA_REACH = 2500
+_QUALIFIER_REACH = 90
 _TITLE_CAPITALS = 2
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+# Adjective endings of a capitalised word naming another convention in Slavic languages
+# ('Evropska konvencija', 'Europskoj konvenciji', 'Минской конвенцией', 'Európskym dohovorom').
+_ADJECTIVE_ENDINGS = (
+    "ska",
+    "ske",
+    "ski",
+    "skoj",
+    "skom",
+    "sku",
+    "skiej",
+    "skie",
+    "sky",
+    "skou",
+    "skej",
+    "skym",
+    "skeho",
+    "skim",
+    "skih",
+    "ская",
+    "ской",
+    "скую",
+    "ский",
+    "ским",
+    "ского",
+    "ська",
+    "ської",
+    "ську",
+    "ською",
+    "ський",
+    "ського",
+    "ска",
+    "ски",
+    "ској",
+    "ском",
+)
+
+
+def _clause(text: str, begin: int, end: int, before: int, after: int) -> tuple[int, int]:
+    """The span around text[begin:end], at most `before`/`after` wide, within its sentence."""
+    low = max(0, begin - before)
+    ends_before = [m.end() for m in _SENTENCE_END.finditer(text, low, begin)]
+    if ends_before:
+        low = ends_before[-1]
+    high = min(len(text), end + after)
+    next_end = _SENTENCE_END.search(text, end, high)
+    if next_end is not None:
+        high = next_end.start() + 1
+    return low, high
 
 
 def _overlaps(start: int, end: int, strong: list[Candidate]) -> bool:
@@ -55,8 +108,11 @@ def gated_candidates(
             start, stop = folded.original_span(begin, end)
             if _overlaps(start, stop, strong) or crosses_sentence(original, start, stop):
                 continue
-            beside = text[max(0, begin - _IMMEDIATE_BEFORE) : end + _IMMEDIATE_AFTER]
-            if vocabulary.other_instrument.search(beside):
+            low, high = _clause(text, begin, end, _IMMEDIATE_BEFORE, _IMMEDIATE_AFTER)
+            if vocabulary.other_instrument.search(text, low, high):
+                continue
+            if vocabulary.adoption_year.search(text, low, high):
+                accepted.append(_gated(vocabulary, gated, match, start, stop, 0.85))
                 continue
             if vocabulary.not_the_convention.search(text[max(0, begin - _BESIDE) : end + _BESIDE]):
                 continue
@@ -71,13 +127,24 @@ def gated_candidates(
                 confidence = 0.7
             else:
                 continue
-            langs = gated.langs
-            if not langs:
-                treaty = match.groupdict().get("t") or match.groupdict().get("t2") or ""
-                langs = frozenset(langs_for_stem(treaty, vocabulary.treaty_stems))
-            form = gated.form if gated.form != Form.FULL else Form.CONTEXTUAL
-            accepted.append(Candidate(start, stop, form, langs, confidence, "gated"))
+            accepted.append(_gated(vocabulary, gated, match, start, stop, confidence))
     return accepted
+
+
+def _gated(
+    vocabulary: Vocabulary,
+    gated: Gated,
+    match: re.Match[str],
+    start: int,
+    stop: int,
+    confidence: float,
+) -> Candidate:
+    langs = gated.langs
+    if not langs:
+        treaty = match.groupdict().get("t") or match.groupdict().get("t2") or ""
+        langs = frozenset(langs_for_stem(treaty, vocabulary.treaty_stems))
+    form = gated.form if gated.form != Form.FULL else Form.CONTEXTUAL
+    return Candidate(start, stop, form, langs, confidence, "gated")
 
 
 def _anaphora_kind(
@@ -89,15 +156,28 @@ def _anaphora_kind(
     before = original[max(0, start - 40) : start]
     words = before.split()
     sentence_start = not words or before.rstrip()[-1:] in ".!?:;\n\"'»“”("
-    if not sentence_start:
+    if not sentence_start and original[start : start + 1].isupper():
         previous = words[-1]
-        # A capitalised word before it, other than a determiner, names another instrument.
+        # 'Genocide Convention', 'European Convention': a capitalised word other than a
+        # determiner before a capitalised convention word names another instrument. ('Pre
+        # Lotyšsko dohovor' is the Convention for Latvia: the convention word is lower case.)
         if (
             previous[:1].isupper()
             and previous[-1:].isalpha()
             and normalised_word(previous) not in vocabulary.determiners
         ):
             return "named"
+    if not sentence_start:
+        previous = words[-1]
+        if previous[:1].isupper() and normalised_word(previous).endswith(_ADJECTIVE_ENDINGS):
+            return "named"
+    # 'Convenzione europea … del 1959', 'Konwencję … z 1948', 'Convenzione dell'Aia sui
+    # minori': another instrument's qualifier later in the same clause.
+    _low, high = _clause(folded.text, begin, end, 0, _QUALIFIER_REACH)
+    if vocabulary.other_instrument.search(folded.text, end, high) or vocabulary.hague.search(
+        folded.text, end, min(high, end + _BESIDE)
+    ):
+        return "named"
     if vocabulary.naming_word.match(folded.text, end):
         # 'the Convention on the Rights of the Child' names another instrument; 'konvencija za
         # Latviju' does not: a title shows as several capitalised words after the preposition.
@@ -115,33 +195,37 @@ def normalised_word(word: str) -> str:
 
 
 def anaphora_candidates(
-    vocabulary: Vocabulary, original: str, folded: Normalised, named: Candidate
+    vocabulary: Vocabulary,
+    original: str,
+    folded: Normalised,
+    named: Candidate,
+    mentions: list[Candidate],
 ) -> list[Candidate]:
-    """'The Convention' after a named mention, until another instrument is named."""
+    """'The Convention' after a named mention, until another convention is named."""
     text = folded.text
     accepted: list[Candidate] = []
     matches = list(vocabulary.anaphora.finditer(text))
     if not matches:
         return accepted
-    # The chain ends where another instrument is named (a bare year does not count).
-    other = next(
-        (
-            found.start()
-            for found in vocabulary.other_instrument.finditer(text, 0, matches[-1].start())
-            if not found.group().strip().isdigit()
-        ),
-        len(text),
-    )
+    # The chain ends where another convention is named: an instrument phrase right beside a
+    # convention word ('the 1959 Convention', 'the Genocide Convention'). The Rome Statute
+    # or a bilateral treaty named in passing does not make 'the Convention' mean another one.
+    other = len(text)
+    for found in vocabulary.other_instrument.finditer(text, 0, matches[-1].start()):
+        low, high = _clause(text, found.start(), found.end(), _BESIDE, _BESIDE)
+        if vocabulary.anaphora.search(text, low, high):
+            other = found.start()
+            break
     for match in matches:
         begin, end = match.start(), match.end()
         if begin >= other:
             break
-        kind = _anaphora_kind(vocabulary, original, folded, begin, end)
-        if kind == "named":
-            break  # another instrument is named: 'the Convention' may now mean that one
-        if kind == "titled":
-            break  # 'the Convention on the Rights of the Child': another instrument is named
         start, stop = folded.original_span(begin, end)
+        if _overlaps(start, stop, mentions):
+            continue  # a named mention of ours, not another instrument
+        kind = _anaphora_kind(vocabulary, original, folded, begin, end)
+        if kind in ("named", "titled"):
+            break  # another instrument is named: 'the Convention' may now mean that one
         langs = frozenset(langs_for_stem(match.group(), vocabulary.treaty_stems))
         lang = (named.langs & langs) or named.langs or langs
         accepted.append(Candidate(start, stop, Form.CONTEXTUAL, lang, 0.7, "anaphora"))

@@ -12,6 +12,7 @@ from treatywatch.core.detect.vocabulary import Vocabulary, starts_word
 
 # Looked for right after a short name: 'the Hague Convention of 1907' is someone else's.
 _NEGATIVE_REACH = 14
+_QUALIFIER_WORD = 4  # longest joining word between a name and its qualifier ('from', 'von')
 _TITLED_MIN_WORDS = 3
 _UNTITLED_MIN_WORDS = 5
 _ENDONYM = "ljubljan"
@@ -77,8 +78,12 @@ def _pair_langs(vocabulary: Vocabulary, city_l: str, city_h: str, treaty: str) -
 
 
 def _followed_by_other_instrument(vocabulary: Vocabulary, text: str, end: int) -> bool:
+    """'… Hague Convention of 1907', '… Convention (Apostille)': a qualifier right after the
+    name, joined by short words only ('of', 'du', 'z'), makes it another instrument."""
     found = vocabulary.other_instrument.search(text, end, end + _NEGATIVE_REACH + 30)
-    return found is not None and found.start() - end <= _NEGATIVE_REACH
+    if found is None or found.start() - end > _NEGATIVE_REACH:
+        return False
+    return all(len(word) <= _QUALIFIER_WORD for word in _TOKEN.findall(text[end : found.start()]))
 
 
 def _extend_to_title(

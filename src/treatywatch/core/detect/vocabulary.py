@@ -103,6 +103,8 @@ class Vocabulary:
     determiners: frozenset[str]
     not_the_convention: re.Pattern[str]
     naming_word: re.Pattern[str]
+    hague: re.Pattern[str]
+    adoption_year: re.Pattern[str]
     other_instrument: re.Pattern[str]
     context: dict[str, re.Pattern[str]]
     ljubljana_spellings: list[str] = field(default_factory=list)
@@ -202,7 +204,7 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
     city_pair = re.compile(rf"{pair}(?:'s)?(?:\s?-\s?|\s)?(?:mla(?:\s?-\s?|\s)?)?(?P<t>{treaty})")
     pair_after = rf"(?P<l>{city_l}){connector}(?P<h>{article}{city_h}\w*)"
     # 'Convention de Ljubljana-La Haye'; also glued, as in hashtags ('ConventionLjubljanaLaHaye').
-    treaty_first = re.compile(rf"(?<!\w)(?P<t>{treaty})\s?(?:[\w']{{1,5}}\s?){{0,2}}{pair_after}")
+    treaty_first = re.compile(rf"(?<!\w)(?P<t>{treaty})\s?(?:[\w']{{1,12}}\s?){{0,3}}?{pair_after}")
 
     strong_names: list[tuple[re.Pattern[str], LexiconName]] = []
     gated_names: list[Gated] = []
@@ -298,6 +300,8 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
         determiners=determiners,
         not_the_convention=not_the_convention,
         naming_word=naming_word,
+        hague=re.compile(rf"(?<!\w){article}{city_h}"),
+        adoption_year=re.compile(r"(?<!\d)2023(?!\d)"),
         other_instrument=re.compile(cue_pattern(cues.other_instruments)),
         context={kind: re.compile(cue_pattern(words)) for kind, words in cues.context.items()},
         ljubljana_spellings=sorted(ljubljana_spellings),

@@ -14,7 +14,7 @@ import re
 
 from treatywatch.core.detect.match import Candidate, crosses_sentence, langs_for_stem
 from treatywatch.core.detect.mention import Form
-from treatywatch.core.detect.normalise import Normalised
+from treatywatch.core.detect.normalise import Normalised, fold
 from treatywatch.core.detect.vocabulary import Gated, Vocabulary, starts_word
 
 NEARBY = 3000  # original characters within which a named mention vouches for a contextual one
@@ -25,13 +25,17 @@ _CONTEXT_REACH = 300
 _CONTEXT_KINDS_NEEDED = 2
 ANAPHORA_REACH = 2500
 _QUALIFIER_REACH = 90
+_QUALIFIER_WORD = 4  # longest joining word between a convention word and its qualifier
+_QUALIFIER_GAP = 2  # or this many words of any length ('Konwencję w sprawie zapobiegania')
+_EUROPEAN = ("europ", "европ", "європ")
+_TOKEN = re.compile(r"\w+")
 _TITLE_CAPITALS = 2
 
 
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 # Adjective endings of a capitalised word naming another convention in Slavic languages
 # ('Evropska konvencija', 'Europskoj konvenciji', 'Минской конвенцией', 'Európskym dohovorom').
-_ADJECTIVE_ENDINGS = (
+_ADJECTIVE_ENDINGS_WRITTEN = (
     "ska",
     "ske",
     "ski",
@@ -64,6 +68,9 @@ _ADJECTIVE_ENDINGS = (
     "ској",
     "ском",
 )
+
+
+_ADJECTIVE_ENDINGS = tuple(fold(ending) for ending in _ADJECTIVE_ENDINGS_WRITTEN)
 
 
 def _clause(text: str, begin: int, end: int, before: int, after: int) -> tuple[int, int]:
@@ -171,12 +178,7 @@ def _anaphora_kind(
         previous = words[-1]
         if previous[:1].isupper() and normalised_word(previous).endswith(_ADJECTIVE_ENDINGS):
             return "named"
-    # 'Convenzione europea … del 1959', 'Konwencję … z 1948', 'Convenzione dell'Aia sui
-    # minori': another instrument's qualifier later in the same clause.
-    _low, high = _clause(folded.text, begin, end, 0, _QUALIFIER_REACH)
-    if vocabulary.other_instrument.search(folded.text, end, high) or vocabulary.hague.search(
-        folded.text, end, min(high, end + _BESIDE)
-    ):
+    if _qualified_as_another(vocabulary, folded.text, begin, end):
         return "named"
     if vocabulary.naming_word.match(folded.text, end):
         # 'the Convention on the Rights of the Child' names another instrument; 'konvencija za
@@ -187,10 +189,24 @@ def _anaphora_kind(
     return "anaphora"
 
 
+def _qualified_as_another(vocabulary: Vocabulary, text: str, begin: int, end: int) -> bool:
+    """'Convenzione europea', 'Convenzione dell'Aia', 'Konvention von 1959': a qualifier
+    right after the convention word (joined by short words only) makes it another one."""
+    following = _TOKEN.findall(text, end, end + 30)[:1]
+    if following and following[0].startswith(_EUROPEAN):
+        return True
+    if vocabulary.hague.match(text, end + 1) or vocabulary.hague.match(text, end + 4):
+        return True
+    _low, high = _clause(text, begin, end, 0, _QUALIFIER_REACH)
+    found = vocabulary.other_instrument.search(text, end, high)
+    if found is None:
+        return False
+    gap = _TOKEN.findall(text, end, found.start())
+    return len(gap) <= _QUALIFIER_GAP or all(len(word) <= _QUALIFIER_WORD for word in gap)
+
+
 def normalised_word(word: str) -> str:
     """A word folded the way determiners are listed."""
-    from treatywatch.core.detect.normalise import fold
-
     return fold(word)
 
 

@@ -25,6 +25,7 @@ from treatywatch.core.detect.normalise import fold, normalise
 from treatywatch.core.detect.prefilter import (
     Prefilter,
     PrefilterPattern,
+    acronym_pattern,
     build_prefilter,
     name_words,
     phrase_pattern,
@@ -66,6 +67,11 @@ def prefilter_patterns(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> lis
             words = name_words(name.text)
             patterns.extend(phrase_pattern(words))
             patterns.extend(phrase_pattern(name_words(folded)))
+    # 'MLA' beside a convention word in any language ('Úmluva MLA'), and the word genocide,
+    # which every full title holds, for titles no lexicon lists.
+    patterns.append(acronym_pattern("MLA"))
+    for word in cues.context.get("genocide", ()):
+        patterns.extend(phrase_pattern([word]))
     return patterns
 
 
@@ -107,7 +113,11 @@ class QuickCheck:
         """True when `around` (raw text near a hit) may complete a name."""
         if "&" in around or "\u00ad" in around or ("\n" in around and self._MARKS.search(around)):
             return True
-        return next(iter(self._automaton.iter(around.lower())), None) is not None
+        lowered = around.lower()
+        if not lowered.isascii():
+            # Accents dropped, so that 'Úmluvou' shows the listed stem 'umluv'.
+            lowered = _COMBINING.sub("", unicodedata.normalize("NFKD", lowered))
+        return next(iter(self._automaton.iter(lowered)), None) is not None
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f]")
@@ -212,6 +222,8 @@ class Detector:
     def _may_hold_anaphora(self, raw: str) -> bool:
         """Cheap test: does the raw text hold a convention word at all? (lower case, accents
         dropped by NFKD, so 'Übereinkommen' shows 'ubereinkommen')."""
+        if "\u00ad" in raw or "-\n" in raw:
+            return True  # a convention word may be hyphenated ('Conven-\nzione')
         if raw.isascii():
             rough = raw.lower()
         else:

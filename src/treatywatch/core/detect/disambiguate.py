@@ -198,7 +198,7 @@ def _qualified_as_another(vocabulary: Vocabulary, text: str, begin: int, end: in
     if vocabulary.hague.match(text, end + 1) or vocabulary.hague.match(text, end + 4):
         return True
     _low, high = _clause(text, begin, end, 0, _QUALIFIER_REACH)
-    found = vocabulary.other_instrument.search(text, end, high)
+    found = vocabulary.other_convention.search(text, end, high)
     if found is None:
         return False
     gap = _TOKEN.findall(text, end, found.start())
@@ -240,8 +240,10 @@ def anaphora_candidates(
         if _overlaps(start, stop, mentions):
             continue  # a named mention of ours, not another instrument
         kind = _anaphora_kind(vocabulary, original, folded, begin, end)
-        if kind in ("named", "titled"):
-            break  # another instrument is named: 'the Convention' may now mean that one
+        if kind == "titled":
+            break  # another convention is named by its title: 'the Convention' may mean it
+        if kind == "named":
+            continue  # 'the Genocide Convention' is not ours, but need not end the chain
         langs = frozenset(langs_for_stem(match.group(), vocabulary.treaty_stems))
         lang = (named.langs & langs) or named.langs or langs
         accepted.append(Candidate(start, stop, Form.CONTEXTUAL, lang, 0.7, "anaphora"))

@@ -16,6 +16,7 @@ _QUALIFIER_WORD = 4  # longest joining word between a name and its qualifier ('f
 _TITLED_MIN_WORDS = 3
 _UNTITLED_MIN_WORDS = 5
 _ENDONYM = "ljubljan"
+_TITLE_STOP = re.compile(r"[.;:!?()\[\]{}\"«»“”„]")
 _TOKEN = re.compile(r"\w+")
 _NAME_BEFORE = 80  # folded characters a name may start before its Ljubljana stem
 _NAME_AFTER = 200  # and end after it
@@ -109,6 +110,46 @@ def crosses_sentence(original: str, start: int, stop: int) -> bool:
     return stop > start and _SENTENCE_BREAK.search(original, start, stop) is not None
 
 
+_TITLE_KINDS = ("genocide", "crimes_against_humanity", "war_crimes")
+_DESCRIBED_REACH = 320
+_PREPOSITION = 4  # longest word taken for a preposition after a convention word
+
+
+def _described_titles(
+    vocabulary: Vocabulary, text: str
+) -> list[tuple[int, int, str, frozenset[str], float, str]]:
+    """Titles no lexicon lists, recognised by what they say: a convention word followed, in
+    the same title, by genocide, crimes against humanity and war crimes together ('Úmluvou o
+    mezinárodní spolupráci … genocidy, zločinů proti lidskosti, válečných zločinů …'). The
+    Genocide Convention names one of these, the 1968 limitations convention two."""
+    found = []
+    for word in vocabulary.anaphora.finditer(text):
+        # A title goes on with a preposition ('on', 'o', 'sur', 'za'), not a verb.
+        following = _TOKEN.match(text, word.end() + 1)
+        if following is None or not (
+            len(following.group()) <= _PREPOSITION or vocabulary.naming_word.match(text, word.end())
+        ):
+            continue
+        stop = _TITLE_STOP.search(text, word.end(), word.end() + _DESCRIBED_REACH)
+        limit = stop.start() if stop is not None else word.end() + _DESCRIBED_REACH
+        ends = []
+        for kind in _TITLE_KINDS:
+            cue = vocabulary.context.get(kind)
+            hit = cue.search(text, word.end(), limit) if cue is not None else None
+            if hit is None:
+                break
+            ends.append(hit.end())
+        else:
+            international = vocabulary.context.get("international_crimes")
+            extra = international.search(text, max(ends), limit) if international else None
+            last = max(ends) if extra is None else extra.end()
+            rest_of_word = _TOKEN.match(text, last)  # the cue may stop inside a word
+            final = rest_of_word.end() if rest_of_word is not None else last
+            langs = frozenset(langs_for_stem(word.group(), vocabulary.treaty_stems))
+            found.append((word.start(), final, Form.FULL, langs, 0.85, "title"))
+    return found
+
+
 def strong_candidates(vocabulary: Vocabulary, folded: Normalised, original: str) -> list[Candidate]:
     """City-pair names, lexicon names with a city, and full titles in the window."""
     text = folded.text
@@ -156,6 +197,7 @@ def strong_candidates(vocabulary: Vocabulary, folded: Normalised, original: str)
             continue
         lang = frozenset({alignment.title.name.lang})
         extended.append((word.start(), alignment.end, Form.FULL, lang, 0.9, "title"))
+    extended.extend(_described_titles(vocabulary, text))
     candidates = []
     for begin, end, form, langs, confidence, kind in extended:
         start, stop = folded.original_span(begin, end)

@@ -34,6 +34,7 @@ class PrefilterPattern:
 
     expression: bytes
     literals: tuple[str, ...]
+    caseless: bool = True  # False for acronyms: 'MLA', not 'mladim'
 
 
 class Prefilter(Protocol):
@@ -80,6 +81,11 @@ def stem_pattern(stem: str) -> list[PrefilterPattern]:
     return patterns
 
 
+def acronym_pattern(acronym: str) -> PrefilterPattern:
+    """An upper-case acronym as a whole word, case-sensitive."""
+    return PrefilterPattern(rb"\b" + _escape(acronym) + rb"\b", (acronym,), caseless=False)
+
+
 def phrase_pattern(words: list[str]) -> list[PrefilterPattern]:
     """The first words of a name, with flexible spaces and dashes and open word endings."""
     if not words:
@@ -107,14 +113,14 @@ class HyperscanPrefilter:
     def __init__(self, patterns: Iterable[PrefilterPattern]) -> None:
         import hyperscan
 
-        expressions = sorted({pattern.expression for pattern in patterns})
+        unique = sorted({(pattern.expression, pattern.caseless) for pattern in patterns})
         self._hyperscan: Any = hyperscan
         self._database: Any = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         self._database.compile(
-            expressions=expressions,
-            ids=list(range(len(expressions))),
-            elements=len(expressions),
-            flags=[hyperscan.HS_FLAG_CASELESS] * len(expressions),
+            expressions=[expression for expression, _ in unique],
+            ids=list(range(len(unique))),
+            elements=len(unique),
+            flags=[hyperscan.HS_FLAG_CASELESS if caseless else 0 for _, caseless in unique],
         )
 
     def scan_bytes(self, data: bytes | mmap.mmap) -> list[int]:
@@ -161,7 +167,8 @@ class AhoCorasickPrefilter:
         self._automaton: Any = ahocorasick.Automaton()
         for pattern in patterns:
             for literal in pattern.literals:
-                for variant in case_variants(literal):
+                variants = case_variants(literal) if pattern.caseless else {literal}
+                for variant in variants:
                     self._automaton.add_word(variant, len(variant))
         self._automaton.make_automaton()
 

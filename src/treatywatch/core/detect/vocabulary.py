@@ -19,6 +19,7 @@ from treatywatch.core.detect.normalise import fold
 
 _VOWELS = frozenset("aeiouyаеиоуыэюяіїєёαεηιουωάέήίόύώ")
 _WORD = re.compile(r"\w+")
+_NOT_CONVENTIONS = ("statut", "статут", "bilateral", "билатерал", "білатерал")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 # Articles that may stand before the name of The Hague ('the Hague', 'La Haye', 'dell'Aia').
@@ -106,6 +107,7 @@ class Vocabulary:
     hague: re.Pattern[str]
     adoption_year: re.Pattern[str]
     other_instrument: re.Pattern[str]
+    other_convention: re.Pattern[str]
     context: dict[str, re.Pattern[str]]
     ljubljana_spellings: list[str] = field(default_factory=list)
     ljubljana_prefixes: tuple[str, ...] = ()
@@ -273,7 +275,13 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
         for counts in used_treaty_stems.values()
         for stem_word, count in counts.items()
         if count == max(counts.values())
-    } or set(treaty_stems)
+    }
+    # Languages the lexicon does not cover yet: the first convention word the cues list.
+    anaphora_stems |= {
+        fold(words[0])
+        for lang, words in cues.treaty_words.items()
+        if words and lang not in used_treaty_stems
+    }
     # Arabic glues the article and prepositions on ('الاتفاقية'), CJK has no spaces: no word
     # boundary is required before those.
     unspaced_anaphora = [w for w in anaphora_stems if _UNSPACED.search(w) or _ARABIC.search(w)]
@@ -303,6 +311,15 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
         hague=re.compile(rf"(?<!\w){article}{city_h}"),
         adoption_year=re.compile(r"(?<!\d)2023(?!\d)"),
         other_instrument=re.compile(cue_pattern(cues.other_instruments)),
+        # The instruments that are conventions themselves (not the Rome Statute, not
+        # bilateral treaties): a qualifier naming one of them makes 'the Convention' theirs.
+        other_convention=re.compile(
+            cue_pattern(
+                phrase
+                for phrase in cues.other_instruments
+                if not any(word in fold(phrase) for word in _NOT_CONVENTIONS)
+            )
+        ),
         context={kind: re.compile(cue_pattern(words)) for kind, words in cues.context.items()},
         ljubljana_spellings=sorted(ljubljana_spellings),
         ljubljana_prefixes=tuple(_minimal_prefixes(ljubljana_stems)),

@@ -195,7 +195,9 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
 
     city_l = _alternation(_minimal_prefixes(ljubljana_stems)) + r"\w{0,14}?"
     conjunctions = _alternation(fold(word) for word in cues.conjunctions)
-    connector = rf"(?:\s?[-/·・]\s?|\s{conjunctions}\s|\s|)"
+    # A dash (or two, where a line-end hyphen meets the name's own: 'Liubliana-⏎-Haia'),
+    # a conjunction, a space, or nothing where hyphenation was joined.
+    connector = rf"(?:(?:\s?[-/·・]){{1,2}}\s?|\s{conjunctions}\s|\s|)"
     article = rf"(?:{_alternation(_ARTICLES)}[\s-]|{_alternation(_ELIDED_ARTICLES)}'\s?)?"
     city_h = _alternation(_minimal_prefixes(hague_stems))
     # Words run on in scripts without spaces, so a CJK convention word takes no ending.
@@ -226,11 +228,11 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
             tokens = _WORD.findall(folded)
             if has_city or name.form in (Form.FULL, Form.SHORT):
                 for token in tokens:
-                    for treaty in treaty_stems:
+                    for treaty_stem in treaty_stems:
                         # Scripts without spaces glue the word on: '海牙公约'.
-                        unspaced = _UNSPACED.search(treaty) or _ARABIC.search(treaty)
-                        if token.startswith(treaty) or (unspaced and treaty in token):
-                            used_treaty_stems[lexicon.lang][treaty] += 1
+                        unspaced = _UNSPACED.search(treaty_stem) or _ARABIC.search(treaty_stem)
+                        if token.startswith(treaty_stem) or (unspaced and treaty_stem in token):
+                            used_treaty_stems[lexicon.lang][treaty_stem] += 1
             if all(token in determiners or treaty_any.match(token) for token in tokens):
                 continue  # 'the Convention', 'das Übereinkommen': handled as anaphora
             if name.form == Form.FULL and len(tokens) >= 6:

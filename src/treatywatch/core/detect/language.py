@@ -38,7 +38,7 @@ def choose_language(langs: frozenset[str], hint: str | None, snippet: str) -> st
     if detector is not None:
         detected = detector.detect_language_of(snippet)
         if detected is not None:
-            code = detected.iso_code_639_1.name.lower()
+            code = str(detected.iso_code_639_1.name).lower()
             if code in langs:
                 return code
     return "en" if "en" in langs else sorted(langs)[0]

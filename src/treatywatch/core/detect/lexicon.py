@@ -81,12 +81,12 @@ def _spellings(path: Path, document: dict[str, Any], key: str) -> tuple[str, ...
     return tuple(value.strip() for value in values)
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(yaml.SafeLoader):  # type: ignore[misc]
     """A safe loader that records the line of each mapping, so errors can name it."""
 
 
 def _mapping_with_line(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping: dict[Any, Any] = loader.construct_mapping(node, deep=True)
     mapping[_LINE_KEY] = node.start_mark.line + 1
     return mapping
 

@@ -122,7 +122,7 @@ def _described_titles(
     the same title, by genocide, crimes against humanity and war crimes together ('Úmluvou o
     mezinárodní spolupráci … genocidy, zločinů proti lidskosti, válečných zločinů …'). The
     Genocide Convention names one of these, the 1968 limitations convention two."""
-    found = []
+    found: list[tuple[int, int, str, frozenset[str], float, str]] = []
     for word in vocabulary.anaphora.finditer(text):
         # A title goes on with a preposition ('on', 'o', 'sur', 'za'), not a verb.
         following = _TOKEN.match(text, word.end() + 1)
@@ -205,7 +205,7 @@ def strong_candidates(vocabulary: Vocabulary, folded: Normalised, original: str)
     return merge_candidates(candidates)
 
 
-_FORM_RANK = {Form.FULL: 3, Form.SHORT: 2, Form.ACRONYM: 1, Form.CONTEXTUAL: 0}
+_FORM_RANK: dict[str, int] = {Form.FULL: 3, Form.SHORT: 2, Form.ACRONYM: 1, Form.CONTEXTUAL: 0}
 
 
 def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:

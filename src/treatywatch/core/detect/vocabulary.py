@@ -230,8 +230,8 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
                 for token in tokens:
                     for treaty_stem in treaty_stems:
                         # Scripts without spaces glue the word on: '海牙公约'.
-                        unspaced = _UNSPACED.search(treaty_stem) or _ARABIC.search(treaty_stem)
-                        if token.startswith(treaty_stem) or (unspaced and treaty_stem in token):
+                        glued = bool(_UNSPACED.search(treaty_stem) or _ARABIC.search(treaty_stem))
+                        if token.startswith(treaty_stem) or (glued and treaty_stem in token):
                             used_treaty_stems[lexicon.lang][treaty_stem] += 1
             if all(token in determiners or treaty_any.match(token) for token in tokens):
                 continue  # 'the Convention', 'das Übereinkommen': handled as anaphora

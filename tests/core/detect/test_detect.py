@@ -262,3 +262,102 @@ def test_prefilter_hits_inside_multibyte_characters_are_harmless() -> None:
     assert [data[m.start : m.end].decode("utf-8") for m in found] == [
         "Convención de Liubliana-La Haya"
     ]
+
+
+def test_unlisted_full_title_is_recognised_by_its_content() -> None:
+    """A title no lexicon lists counts when, after a convention word and a preposition, it
+    names genocide, crimes against humanity and war crimes together."""
+    text = (
+        "Článek se zabývá Úmluvou o mezinárodní spolupráci při vyšetřování a stíhání zločinu "
+        "genocidy, zločinů proti lidskosti, válečných zločinů a dalších mezinárodních zločinů."
+    )
+    mention = _one(text)
+    assert mention.text.startswith("Úmluvou o mezinárodní")
+    assert mention.text.endswith("mezinárodních zločinů")
+    assert mention.form == "full"
+
+
+def test_titles_naming_fewer_crimes_are_other_conventions() -> None:
+    """The Genocide Convention and the 1968 limitations convention are not ours."""
+    assert _found("the Convention on the Prevention and Punishment of the Crime of Genocide") == []
+    assert (
+        _found(
+            "the Convention on the Non-Applicability of Statutory Limitations to War Crimes "
+            "and Crimes against Humanity"
+        )
+        == []
+    )
+
+
+def test_mla_beside_a_convention_word_in_any_language() -> None:
+    """'Úmluva MLA z roku 2023' counts: MLA beside a convention word, with its year."""
+    assert _found("Úmluva MLA z roku 2023 je pro Lotyšsko v platnosti.") == ["Úmluva MLA"]
+
+
+def test_the_mla_initiative_is_not_the_convention() -> None:
+    """'MLA Initiative' is the process that prepared the Convention: never counted."""
+    text = "The Ljubljana–The Hague Convention grew out of the MLA Initiative launched in 2011."
+    assert _found(text) == ["Ljubljana–The Hague Convention"]
+
+
+def test_another_convention_named_by_an_adjective_is_not_counted() -> None:
+    """'Evropska konvencija … iz leta 1959' after our name is the Council of Europe's."""
+    text = (
+        "Ljubljansko-haaška konvencija ni isto kot Evropska konvencija o medsebojni pravni "
+        "pomoči iz leta 1959."
+    )
+    assert _found(text) == ["Ljubljansko-haaška konvencija"]
+
+
+def test_the_rome_statute_does_not_end_the_anaphora_chain() -> None:
+    """After the Rome Statute is named in passing, 'the Convention' is still ours."""
+    text = (
+        "Ghana signed the Ljubljana–The Hague Convention. Unlike the Rome Statute, which "
+        "governs relations with the Court, the Convention governs cooperation between States."
+    )
+    assert _found(text) == ["Ljubljana–The Hague Convention", "Convention"]
+
+
+def test_lower_case_convention_word_after_a_country_is_an_anaphora() -> None:
+    """'Pre Lotyšsko dohovor …': a capitalised country before a lower-case word is fine."""
+    text = (
+        "Lotyšsko ratifikovalo Dohovor z Ľubľany a Haagu. Pre Lotyšsko dohovor platí od decembra."
+    )
+    assert _found(text) == ["Dohovor z Ľubľany a Haagu", "dohovor"]
+
+
+def test_name_inside_a_web_address_is_not_counted() -> None:
+    """A URL slug is not a reference in the text."""
+    text = "See https://example.org/news/ljubljana-the-hague-convention-signed for details."
+    assert _found(text) == []
+
+
+def test_hashtags_and_camel_case_names_are_found() -> None:
+    """'#LjubljanaTheHagueConvention' and 'ConventionLjubljanaLaHaye' are names."""
+    assert _found("Great day! #LjubljanaTheHagueConvention") == ["LjubljanaTheHagueConvention"]
+    assert _found("Signée ! #ConventionLjubljanaLaHaye") == ["ConventionLjubljanaLaHaye"]
+
+
+def test_inflected_names_with_diacritics_and_cyrillic_hyphenation() -> None:
+    """Polish and Russian inflected forms are found, also hyphenated at a line end."""
+    assert _found("Polska podpisała konwencję lublańsko-haską.") == ["konwencję lublańsko-haską"]
+    assert _found("Эксперты: Люб-\nлянско-Гаагская конвенция не заменит Римский статут") == [
+        "Люб-\nлянско-Гаагская конвенция"
+    ]
+
+
+def test_sample_corpus_is_found_exactly_by_both_backends() -> None:
+    """On the sample fixtures both prefilters give the same mentions, matching every gold
+    span and nothing else."""
+    from pathlib import Path
+
+    from treatywatch.core.detect.gold import load_corpus, score_mentions
+
+    sample = Path(__file__).parents[2] / "fixtures" / "detection" / "sample"
+    documents, _problems = load_corpus(sample)
+    hyperscan, fallback = Detector(backend="hyperscan"), Detector(backend="ahocorasick")
+    for document in documents:
+        found = hyperscan.detect(document.text, document.lang)
+        assert found == fallback.detect(document.text, document.lang), document.path
+        counts = score_mentions(document.spans, [(m.start, m.end) for m in found])
+        assert (counts.false_positives, counts.false_negatives) == (0, 0), document.path

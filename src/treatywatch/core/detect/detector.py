@@ -94,7 +94,8 @@ class QuickCheck:
         for spelling in hague:
             core = re.split(r"[\s'’]", spelling)[-1]
             words |= {core, fold(core), stem(fold(core), 4)}
-        words |= {fold(word) for values in cues.treaty_words.values() for word in values}
+        treaty_words = [word for values in cues.treaty_words.values() for word in values]
+        words |= {fold(word) for word in treaty_words} | {word.lower() for word in treaty_words}
         for lexicon in lexicons:
             for name in lexicon.names:
                 for word in re.findall(r"[^\W_]+", name.text):
@@ -113,11 +114,7 @@ class QuickCheck:
         """True when `around` (raw text near a hit) may complete a name."""
         if "&" in around or "\u00ad" in around or ("\n" in around and self._MARKS.search(around)):
             return True
-        lowered = around.lower()
-        if not lowered.isascii():
-            # Accents dropped, so that 'Úmluvou' shows the listed stem 'umluv'.
-            lowered = _COMBINING.sub("", unicodedata.normalize("NFKD", lowered))
-        return next(iter(self._automaton.iter(lowered)), None) is not None
+        return next(iter(self._automaton.iter(around.lower())), None) is not None
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f]")

@@ -25,6 +25,7 @@ _CONTEXT_REACH = 300
 _CONTEXT_KINDS_NEEDED = 2
 ANAPHORA_REACH = 2500
 _QUALIFIER_REACH = 90
+_KEY_REACH = 120
 _QUALIFIER_WORD = 4  # longest joining word between a convention word and its qualifier
 _QUALIFIER_GAP = 2  # or this many words of any length ('Konwencję w sprawie zapobiegania')
 _EUROPEAN = ("europ", "европ", "європ")
@@ -106,9 +107,7 @@ def gated_candidates(
     strong_starts = [c.start for c in strong]
     accepted = []
     for gated in vocabulary.gated_names:
-        if gated.key not in text:
-            continue
-        for match in gated.pattern.finditer(text):
+        for match in _around_key(gated, text):
             begin, end = match.start(), match.end()
             if not starts_word(text, begin):
                 continue
@@ -136,6 +135,19 @@ def gated_candidates(
                 continue
             accepted.append(_gated(vocabulary, gated, match, start, stop, confidence))
     return accepted
+
+
+def _around_key(gated: Gated, text: str) -> list[re.Match[str]]:
+    """Matches of a contextual name, looked for only around its key (a name is shorter than
+    `_KEY_REACH` on either side), which is much faster than scanning the whole window."""
+    matches: dict[int, re.Match[str]] = {}
+    position = text.find(gated.key)
+    while position != -1:
+        low, high = max(0, position - _KEY_REACH), position + len(gated.key) + _KEY_REACH
+        for match in gated.pattern.finditer(text, low, high):
+            matches.setdefault(match.start(), match)
+        position = text.find(gated.key, high - _KEY_REACH)
+    return [matches[start] for start in sorted(matches)]
 
 
 def _gated(

@@ -123,7 +123,10 @@ def _described_titles(
     mezinárodní spolupráci … genocidy, zločinů proti lidskosti, válečných zločinů …'). The
     Genocide Convention names one of these, the 1968 limitations convention two."""
     found: list[tuple[int, int, str, frozenset[str], float, str]] = []
-    for word in vocabulary.anaphora.finditer(text):
+    for stem_end, length in vocabulary.treaty_stem_automaton.iter(text):
+        word = vocabulary.anaphora.match(text, stem_end + 1 - length)
+        if word is None or not starts_word(text, word.start()):
+            continue
         # A title goes on with a preposition ('on', 'o', 'sur', 'za'), not a verb.
         following = _TOKEN.match(text, word.end() + 1)
         if following is None or not (

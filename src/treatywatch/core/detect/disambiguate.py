@@ -106,7 +106,11 @@ def gated_candidates(
     text = folded.text
     strong_starts = [c.start for c in strong]
     accepted = []
-    for gated in vocabulary.gated_names:
+    # One pass finds which contextual names' keys occur at all.
+    present = sorted(
+        {index for _end, indexes in vocabulary.gated_keys.iter(text) for index in indexes}
+    )
+    for gated in (vocabulary.gated_names[index] for index in present):
         for match in _around_key(gated, text):
             begin, end = match.start(), match.end()
             if not starts_word(text, begin):

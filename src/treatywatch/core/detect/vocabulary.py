@@ -112,6 +112,7 @@ class Vocabulary:
     ljubljana_spellings: list[str] = field(default_factory=list)
     ljubljana_prefixes: tuple[str, ...] = ()
     treaty_stem_automaton: Any = None
+    gated_keys: Any = None  # automaton: key → indexes in gated_names
     lexicon_langs: tuple[str, ...] = ()
 
 
@@ -168,6 +169,20 @@ def word_automaton(words: Iterable[str]) -> Any:
     automaton = ahocorasick.Automaton()
     for word in words:
         automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _key_automaton(gated_names: list[Gated]) -> Any:
+    """An automaton from each key to the contextual names (indexes) that share it."""
+    import ahocorasick
+
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for index, gated in enumerate(gated_names):
+        by_key[gated.key].append(index)
+    automaton = ahocorasick.Automaton()
+    for key, indexes in by_key.items():
+        automaton.add_word(key, tuple(indexes))
     automaton.make_automaton()
     return automaton
 
@@ -326,5 +341,6 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
         ljubljana_spellings=sorted(ljubljana_spellings),
         ljubljana_prefixes=tuple(_minimal_prefixes(ljubljana_stems)),
         treaty_stem_automaton=word_automaton(treaty_stems),
+        gated_keys=_key_automaton(gated_names),
         lexicon_langs=tuple(lexicon.lang for lexicon in lexicons),
     )

@@ -135,7 +135,9 @@ def _name_pattern(folded: str, inflect_short: bool = True) -> str:
     tokens = _WORD.findall(folded)
     parts = []
     for token in tokens:
-        if len(token) >= 6 and token.isalpha():
+        if _UNSPACED.search(token):
+            parts.append(re.escape(token))  # no spaces, no endings: '…ハーグ条約に署名'
+        elif len(token) >= 6 and token.isalpha():
             parts.append(re.escape(token[:-2]) + r"\w{0,4}")
         elif len(token) >= 4 and token.isalpha() and inflect_short:
             parts.append(re.escape(token[:-1]) + r"\w{0,3}")

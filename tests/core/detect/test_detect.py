@@ -361,3 +361,25 @@ def test_sample_corpus_is_found_exactly_by_both_backends() -> None:
         assert found == fallback.detect(document.text, document.lang), document.path
         counts = score_mentions(document.spans, [(m.start, m.end) for m in found])
         assert (counts.false_positives, counts.false_negatives) == (0, 0), document.path
+
+
+def test_a_headline_and_the_next_paragraph_stay_two_mentions() -> None:
+    """A title found in the next paragraph does not extend the headline's mention."""
+    text = (
+        "Любляно-Гаазька конвенція\n\nЛюбляно-Гаазька Конвенція про міжнародне співробітництво "
+        "в розслідуванні та притягненні до відповідальності за злочин геноциду, злочини проти "
+        "людяності, воєнні злочини та інші міжнародні злочини — міжнародний договір."
+    )
+    found = _found(text)
+    assert found[0] == "Любляно-Гаазька конвенція"
+    assert found[1].startswith("Любляно-Гаазька Конвенція про")
+    assert len(found) == 2
+
+
+def test_a_name_does_not_swallow_an_earlier_ljubljana() -> None:
+    """'Übereinkommen von Ljubljana oder Ljubljana-Den Haag-Übereinkommen' is two names."""
+    text = "das Übereinkommen von Ljubljana oder Ljubljana-Den Haag-Übereinkommen genannt"
+    assert _found(text, "de") == [
+        "Übereinkommen von Ljubljana",
+        "Ljubljana-Den Haag-Übereinkommen",
+    ]

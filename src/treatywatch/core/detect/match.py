@@ -169,8 +169,10 @@ def strong_candidates(vocabulary: Vocabulary, folded: Normalised, original: str)
         if next(vocabulary.treaty_stem_automaton.iter(text, low, anchor), None) is not None:
             for match in vocabulary.treaty_first.finditer(text, low, high):
                 gap = folded.starts[match.end("t") - 1] + 1, folded.starts[match.start("l")]
-                if crosses_sentence(original, *gap):
-                    continue
+                if crosses_sentence(original, *gap) or vocabulary.ljubljana.search(
+                    text, match.end("t"), match.start("l")
+                ):
+                    continue  # across a sentence, or past another name's Ljubljana
                 langs = _pair_langs(
                     vocabulary, match.group("l"), match.group("h"), match.group("t")
                 )
@@ -185,6 +187,8 @@ def strong_candidates(vocabulary: Vocabulary, folded: Normalised, original: str)
     extended: list[tuple[int, int, str, frozenset[str], float, str]] = []
     for begin, end, form, langs, confidence, kind in sorted(found):
         title = _extend_to_title(vocabulary, folded, begin, end, langs)
+        if title is not None and crosses_sentence(original, *folded.original_span(end, title[0])):
+            title = None  # a title does not run on into the next paragraph
         if title is not None:
             end, form, langs, confidence = title
         elif _followed_by_other_instrument(vocabulary, text, end):
@@ -204,6 +208,8 @@ def strong_candidates(vocabulary: Vocabulary, folded: Normalised, original: str)
     candidates = []
     for begin, end, form, langs, confidence, kind in extended:
         start, stop = folded.original_span(begin, end)
+        if kind == "title" and crosses_sentence(original, start, stop):
+            continue
         candidates.append(Candidate(start, stop, form, langs, confidence, kind))
     return merge_candidates(candidates)
 

@@ -8,9 +8,8 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-from treatywatch.core.detect.cues import Cues, load_cues
+from treatywatch.core.detect.cues import load_cues
 from treatywatch.core.detect.disambiguate import (
     ANAPHORA_REACH,
     NEARBY,
@@ -18,21 +17,17 @@ from treatywatch.core.detect.disambiguate import (
     gated_candidates,
 )
 from treatywatch.core.detect.language import choose_language
-from treatywatch.core.detect.lexicon import LanguageLexicon, load_lexicon
+from treatywatch.core.detect.lexicon import load_lexicon
 from treatywatch.core.detect.match import Candidate, merge_candidates, strong_candidates
 from treatywatch.core.detect.mention import Mention
-from treatywatch.core.detect.normalise import fold, normalise
+from treatywatch.core.detect.normalise import normalise
 from treatywatch.core.detect.prefilter import (
     Prefilter,
-    PrefilterPattern,
-    acronym_pattern,
     build_prefilter,
-    name_words,
-    phrase_pattern,
     snap_to_character,
-    stem_pattern,
 )
-from treatywatch.core.detect.vocabulary import Vocabulary, build_vocabulary, stem
+from treatywatch.core.detect.triggers import QuickCheck, prefilter_patterns
+from treatywatch.core.detect.vocabulary import Vocabulary, build_vocabulary
 
 WINDOW_BEFORE = 300  # a name may start this far before its prefilter hit ('Convention de …')
 WINDOW_AFTER = 550  # and a full title may run this far after it
@@ -40,81 +35,6 @@ QUICK_REACH = 90  # raw characters looked at around a hit before anything is nor
 SNIPPET_REACH = 80
 # Bytes around a hit decoded together, so that context and anaphora stay inside one piece.
 _BYTE_CLUSTER_REACH = 3 * (max(NEARBY, ANAPHORA_REACH) + WINDOW_AFTER)
-
-
-def prefilter_patterns(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> list[PrefilterPattern]:
-    """What the prefilter looks for: every Ljubljana stem and the first words of the names
-    that carry no city (contextual names, untitled full titles)."""
-    spellings = {s for lexicon in lexicons for s in lexicon.ljubljana}
-    spellings |= {s for words in cues.ljubljana.values() for s in words}
-    patterns: list[PrefilterPattern] = []
-    for spelling in sorted(spellings):
-        folded_stem = stem(fold(spelling), 5)
-        stems = {folded_stem}
-        if len(fold(spelling)) == len(spelling):
-            stems.add(spelling[: len(folded_stem)])
-        # One letter less, so that an inflected form whose next letter carries a diacritic
-        # still matches raw ('Lublana' → 'lubla' finds 'lublańsko').
-        stems |= {each[:-1] for each in stems if len(each) >= 6}
-        for each in sorted(stems):
-            patterns.extend(stem_pattern(each))
-    ljubljana_stems = {stem(fold(s), 5) for s in spellings}
-    for lexicon in lexicons:
-        for name in lexicon.names:
-            folded = fold(name.text)
-            if any(city in folded for city in ljubljana_stems):
-                continue
-            words = name_words(name.text)
-            patterns.extend(phrase_pattern(words))
-            patterns.extend(phrase_pattern(name_words(folded)))
-    # 'MLA' beside a convention word in any language ('Úmluva MLA'), and the word genocide,
-    # which every full title holds, for titles no lexicon lists.
-    patterns.append(acronym_pattern("MLA"))
-    for word in cues.context.get("genocide", ()):
-        patterns.extend(phrase_pattern([word]))
-    return patterns
-
-
-class QuickCheck:
-    """Raw words of which at least one must be near a hit for a name to be possible:
-    spellings of The Hague, convention words, the other words of every lexicon name, and the
-    marks that normalisation would undo (entities, soft hyphens, hyphens at line ends)."""
-
-    _MARKS = re.compile(r"[-\u2010-\u2015]\s*[\r\n]")
-
-    def __init__(self, lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> None:
-        import ahocorasick
-
-        ljubljana = [x for lex in lexicons for x in lex.ljubljana]
-        ljubljana += [x for values in cues.ljubljana.values() for x in values]
-        ljubljana_stems = {stem(fold(spelling), 5) for spelling in ljubljana}
-        hague = [x for lex in lexicons for x in lex.the_hague]
-        hague += [x for values in cues.the_hague.values() for x in values]
-        words: set[str] = set()
-        for spelling in hague:
-            core = re.split(r"[\s'’]", spelling)[-1]
-            words |= {core, fold(core), stem(fold(core), 4)}
-        treaty_words = [word for values in cues.treaty_words.values() for word in values]
-        words |= {fold(word) for word in treaty_words} | {word.lower() for word in treaty_words}
-        for lexicon in lexicons:
-            for name in lexicon.names:
-                for word in re.findall(r"[^\W_]+", name.text):
-                    folded_word = fold(word)
-                    if any(city in folded_word for city in ljubljana_stems):
-                        continue
-                    if len(word) >= 4 or (word.isupper() and len(word) >= 2):
-                        words |= {word, folded_word}
-        self._automaton: Any = ahocorasick.Automaton()
-        for word in words:
-            if word:
-                self._automaton.add_word(word.lower(), len(word))
-        self._automaton.make_automaton()
-
-    def __call__(self, around: str) -> bool:
-        """True when `around` (raw text near a hit) may complete a name."""
-        if "&" in around or "\u00ad" in around or ("\n" in around and self._MARKS.search(around)):
-            return True
-        return next(iter(self._automaton.iter(around.lower())), None) is not None
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f]")

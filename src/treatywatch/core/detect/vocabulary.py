@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from treatywatch.core.detect.cues import Cues
@@ -95,7 +95,6 @@ class Vocabulary:
     treaty_stems: dict[str, set[str]]
     city_pair: re.Pattern[str]
     treaty_first: re.Pattern[str]
-    treaty_word: re.Pattern[str]
     ljubljana: re.Pattern[str]
     strong_names: list[tuple[re.Pattern[str], LexiconName]]
     gated_names: list[Gated]
@@ -109,11 +108,9 @@ class Vocabulary:
     other_instrument: re.Pattern[str]
     other_convention: re.Pattern[str]
     context: dict[str, re.Pattern[str]]
-    ljubljana_spellings: list[str] = field(default_factory=list)
     ljubljana_prefixes: tuple[str, ...] = ()
     treaty_stem_automaton: Any = None
     gated_keys: Any = None  # automaton: key → indexes in gated_names
-    lexicon_langs: tuple[str, ...] = ()
 
 
 def _by_language(
@@ -318,7 +315,6 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
         treaty_stems=dict(treaty_stems),
         city_pair=city_pair,
         treaty_first=treaty_first,
-        treaty_word=re.compile(r"(?<!\w)" + treaty),
         ljubljana=ljubljana_any,
         strong_names=strong_names,
         gated_names=gated_names,
@@ -340,9 +336,7 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
             )
         ),
         context={kind: re.compile(cue_pattern(words)) for kind, words in cues.context.items()},
-        ljubljana_spellings=sorted(ljubljana_spellings),
         ljubljana_prefixes=tuple(_minimal_prefixes(ljubljana_stems)),
         treaty_stem_automaton=word_automaton(treaty_stems),
         gated_keys=_key_automaton(gated_names),
-        lexicon_langs=tuple(lexicon.lang for lexicon in lexicons),
     )

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from treatywatch.core.detect import Detector, Mention, detect
+from treatywatch.core.detect import Detector, Mention, default_detector, detect
 
 
 def _found(text: str, lang: str | None = None) -> list[str]:
@@ -239,17 +239,40 @@ def test_mentions_far_apart_in_a_long_text() -> None:
 
 
 _NAMES = st.sampled_from(
-    ["Ljubljana–The Hague Convention", "Convention de Ljubljana-La Haye", "MLA Convention"]
+    [
+        "Ljubljana–The Hague Convention",
+        "Convention de Ljubljana-La Haye",
+        "MLA Convention",
+        "genocide, crimes against humanity, war crimes",
+        "Ljub-\nljana",
+        "&ndash;",
+        "the Convention",
+    ]
 )
+# Every code point, lone surrogates included: extracted text can hold anything.
+_ANY_CHARACTERS = st.text(alphabet=st.characters(blacklist_categories=()), max_size=40)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.one_of(st.text(max_size=40), _NAMES), max_size=8).map(" ".join))
+@given(st.lists(st.one_of(_ANY_CHARACTERS, _NAMES), max_size=8).map(" ".join))
 def test_any_text_gives_exact_offsets_and_no_exception(text: str) -> None:
     """On any Unicode text the detector does not fail and every mention's text is exact."""
     for mention in detect(text):
         assert text[mention.start : mention.end] == mention.text
         assert mention.form in ("full", "short", "acronym", "contextual")
+        assert 0 < mention.confidence <= 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.binary(max_size=40), _NAMES.map(str.encode)), max_size=8))
+def test_any_bytes_give_byte_offsets_and_no_exception(pieces: list[bytes]) -> None:
+    """On any bytes, invalid UTF-8 included, detect_bytes does not fail and its offsets
+    cover bytes that decode (with surrogate escapes) to the mention's text."""
+    data = b" ".join(pieces)
+    for mention in default_detector().detect_bytes(data):
+        assert data[mention.start : mention.end].decode("utf-8", "surrogateescape") == (
+            mention.text
+        )
 
 
 def test_prefilter_hits_inside_multibyte_characters_are_harmless() -> None:

@@ -36,7 +36,9 @@ def choose_language(langs: frozenset[str], hint: str | None, snippet: str) -> st
         return "und"
     detector = _detector(langs)
     if detector is not None:
-        detected = detector.detect_language_of(snippet)
+        # lingua takes valid Unicode only; lone surrogates come from undecodable bytes.
+        clean = snippet.encode("utf-8", "replace").decode("utf-8")
+        detected = detector.detect_language_of(clean)
         if detected is not None:
             code = str(detected.iso_code_639_1.name).lower()
             if code in langs:

@@ -406,3 +406,47 @@ def test_a_name_does_not_swallow_an_earlier_ljubljana() -> None:
         "Übereinkommen von Ljubljana",
         "Ljubljana-Den Haag-Übereinkommen",
     ]
+
+
+def test_cities_in_the_other_order() -> None:
+    """'The Hague–Ljubljana Convention' is the same name."""
+    assert _found("The Hague–Ljubljana Convention entered into force.") == [
+        "The Hague–Ljubljana Convention"
+    ]
+
+
+def test_latin_transliterations_of_cyrillic_names() -> None:
+    """Transliterated Russian and Ukrainian names are found."""
+    assert _found("Rossiya ne podpisala Lyublyansko-Gaagskaya konventsiya.") == [
+        "Lyublyansko-Gaagskaya konventsiya"
+    ]
+    assert _found("Ukraina pidpysala Liubliano-Haazka konventsiia.") == [
+        "Liubliano-Haazka konventsiia"
+    ]
+
+
+def test_an_abbreviation_the_text_defines_counts_where_it_recurs() -> None:
+    """'(hereinafter "LHC")' makes every later 'LHC' a mention; undefined ones are not."""
+    text = (
+        'The Ljubljana–The Hague Convention (hereinafter "LHC") was signed. The LHC covers '
+        "genocide."
+    )
+    assert _found(text) == ["Ljubljana–The Hague Convention", "LHC", "LHC"]
+    assert _found("The LHC covers genocide.") == []
+
+
+def test_elliptical_city_pair_counts_only_where_the_convention_is_named() -> None:
+    """'rely on Ljubljana–The Hague' names the treaty in a text that names it; a route
+    'Ljubljana–The Hague' alone is not a mention."""
+    text = "Ghana signed the Ljubljana–The Hague Convention. We cannot rely on Ljubljana–The Hague."
+    assert _found(text) == ["Ljubljana–The Hague Convention", "Ljubljana–The Hague"]
+    assert _found("Flights Ljubljana–The Hague are cheap in May.") == []
+
+
+def test_the_treaty_after_a_definite_article_refers_back() -> None:
+    """'the treaty' refers back to a named mention; 'treaties' and 'a treaty' do not."""
+    text = (
+        "Ghana signed the Ljubljana–The Hague Convention. The treaty opens new channels; "
+        "older treaties and a treaty with Togo do not."
+    )
+    assert _found(text) == ["Ljubljana–The Hague Convention", "treaty"]

@@ -11,8 +11,15 @@ import yaml
 
 from treatywatch.core.detect.lexicon import LexiconError
 
-_BY_LANGUAGE = ("ljubljana", "the_hague", "treaty_words")
-_FLAT = ("conjunctions", "other_instruments", "naming_words", "determiners", "not_the_convention")
+_BY_LANGUAGE = ("ljubljana", "the_hague", "treaty_words", "secondary_anaphora")
+_FLAT = (
+    "conjunctions",
+    "other_instruments",
+    "naming_words",
+    "determiners",
+    "not_the_convention",
+    "definite",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +30,8 @@ class Cues:
     ljubljana: dict[str, tuple[str, ...]]
     the_hague: dict[str, tuple[str, ...]]
     treaty_words: dict[str, tuple[str, ...]]
+    secondary_anaphora: dict[str, tuple[str, ...]]
+    definite: tuple[str, ...]
     conjunctions: tuple[str, ...]
     other_instruments: tuple[str, ...]
     naming_words: tuple[str, ...]
@@ -69,6 +78,8 @@ def load_cues(path: Path | None = None) -> Cues:
         ljubljana=grouped["ljubljana"],
         the_hague=grouped["the_hague"],
         treaty_words=grouped["treaty_words"],
+        secondary_anaphora=grouped["secondary_anaphora"],
+        definite=flat["definite"],
         conjunctions=flat["conjunctions"],
         other_instruments=flat["other_instruments"],
         naming_words=flat["naming_words"],

@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 
+from treatywatch.core.detect.abbreviations import defined_abbreviations
 from treatywatch.core.detect.cues import load_cues
 from treatywatch.core.detect.disambiguate import (
     ANAPHORA_REACH,
@@ -179,6 +180,9 @@ class Detector:
         for window in windows:
             contextual.extend(gated_candidates(vocabulary, window, strong, text))
         named_mentions = merge_candidates(strong + contextual)
+        named_mentions = merge_candidates(
+            named_mentions + defined_abbreviations(text, named_mentions)
+        )
         anaphoric: list[Candidate] = []
         for named in named_mentions:
             if not self._may_hold_anaphora(text[named.end : named.end + ANAPHORA_REACH]):

@@ -133,6 +133,8 @@ def gated_candidates(
             )
             if _named_nearby(start, stop, strong_starts, strong):
                 confidence = 0.85
+            elif gated.needs_named:
+                continue
             elif kinds >= _CONTEXT_KINDS_NEEDED and not vocabulary.other_instrument.search(around):
                 confidence = 0.7
             else:
@@ -237,6 +239,12 @@ def anaphora_candidates(
     text = folded.text
     accepted: list[Candidate] = []
     matches = list(vocabulary.anaphora.finditer(text))
+    # 'the treaty', 'ce traité': other words for it, only after a definite determiner.
+    for match in vocabulary.secondary_anaphora.finditer(text):
+        before = text[max(0, match.start() - 20) : match.start()].split()
+        if before and before[-1] in vocabulary.definite:
+            matches.append(match)
+    matches.sort(key=lambda match: match.start())
     if not matches:
         return accepted
     # The chain ends where another convention is named: an instrument phrase right beside a

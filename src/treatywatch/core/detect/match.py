@@ -177,6 +177,17 @@ def strong_candidates(vocabulary: Vocabulary, folded: Normalised, original: str)
                     vocabulary, match.group("l"), match.group("h"), match.group("t")
                 )
                 found.add((match.start("t"), match.end("h"), Form.SHORT, langs, 0.97, "pair"))
+        # The cities in the other order: 'The Hague–Ljubljana Convention'.
+        for pattern in (vocabulary.reverse_pair, vocabulary.reverse_treaty_first):
+            for match in pattern.finditer(text, max(0, anchor - _NAME_BEFORE), high):
+                begin = min(match.start("h"), match.start("t"))
+                end = max(match.end("t"), match.end("l"))
+                if crosses_sentence(original, *folded.original_span(begin, end)):
+                    continue
+                langs = _pair_langs(
+                    vocabulary, match.group("l"), match.group("h"), match.group("t")
+                )
+                found.add((begin, end, Form.SHORT, langs, 0.95, "pair"))
         for pattern, name in vocabulary.strong_names:
             for match in pattern.finditer(text, low, high):
                 if not starts_word(text, match.start()):

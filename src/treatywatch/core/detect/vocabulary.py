@@ -84,6 +84,7 @@ class Gated:
     form: str
     langs: frozenset[str]
     key: str  # a substring every match contains, to skip the expression cheaply
+    needs_named: bool = False  # counted only near a named mention, never on context alone
 
 
 @dataclass
@@ -94,6 +95,10 @@ class Vocabulary:
     hague_words: dict[str, set[str]]
     treaty_stems: dict[str, set[str]]
     city_pair: re.Pattern[str]
+    reverse_pair: re.Pattern[str]
+    reverse_treaty_first: re.Pattern[str]
+    secondary_anaphora: re.Pattern[str]
+    definite: frozenset[str]
     treaty_first: re.Pattern[str]
     ljubljana: re.Pattern[str]
     strong_names: list[tuple[re.Pattern[str], LexiconName]]
@@ -207,11 +212,13 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
         for word in words:
             treaty_stems[fold(word)].add(lang)
 
-    city_l = _alternation(_minimal_prefixes(ljubljana_stems)) + r"\w{0,14}?"
+    city_stems = _alternation(_minimal_prefixes(ljubljana_stems))
+    city_l = city_stems + r"\w{0,14}?"
     conjunctions = _alternation(fold(word) for word in cues.conjunctions)
     # A dash (or two, where a line-end hyphen meets the name's own: 'Liubliana-⏎-Haia'),
     # a conjunction, a space, or nothing where hyphenation was joined.
-    connector = rf"(?:(?:\s?[-/·・]){{1,2}}\s?|\s{conjunctions}\s|\s|)"
+    dashes = r"(?:\s?[-/·・=]){1,2}\s?"  # '＝' folds to '='
+    connector = rf"(?:{dashes}|\s{conjunctions}\s|\s|)"
     article = rf"(?:{_alternation(_ARTICLES)}[\s-]|{_alternation(_ELIDED_ARTICLES)}'\s?)?"
     city_h = _alternation(_minimal_prefixes(hague_stems))
     # Words run on in scripts without spaces, so a CJK convention word takes no ending.
@@ -223,6 +230,16 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
     pair_after = rf"(?P<l>{city_l}){connector}(?P<h>{article}{city_h}\w*)"
     # 'Convention de Ljubljana-La Haye'; also glued, as in hashtags ('ConventionLjubljanaLaHaye').
     treaty_first = re.compile(rf"(?<!\w)(?P<t>{treaty})\s?(?:[\w']{{1,12}}\s?){{0,3}}?{pair_after}")
+    # Either order: 'The Hague–Ljubljana Convention', 'Convention of The Hague and Ljubljana'.
+    reverse_connector = rf"(?:{dashes}|\s{conjunctions}\s)"
+    reverse = rf"(?P<h>{article}{city_h}\w{{0,14}}?){reverse_connector}(?P<l>{city_l})"
+    reverse_pair = re.compile(
+        rf"(?<!\w){reverse}(?:'s)?(?:\s?-\s?|\s)?(?:mla(?:\s?-\s?|\s)?)?(?P<t>{treaty})"
+    )
+    reverse_treaty_first = re.compile(
+        rf"(?<!\w)(?P<t>{treaty})\s?(?:[\w']{{1,12}}\s?){{0,3}}?(?P<h>{article}{city_h}\w{{0,14}}?)"
+        rf"{reverse_connector}(?P<l>{city_stems}\w*)"
+    )
 
     strong_names: list[tuple[re.Pattern[str], LexiconName]] = []
     gated_names: list[Gated] = []
@@ -283,6 +300,13 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
             rf"|(?P<t2>{treaty})\s(?:[\w']{{1,5}}\s){{0,2}}{re.escape(prefix)}\w*"
         )
         gated_names.append(Gated(city_only, Form.SHORT, frozenset(), prefix))
+        # The elliptical city pair used as the treaty's name ('we cannot rely on
+        # Ljubljana–The Hague'): only where the text names the Convention.
+        elliptical = re.compile(
+            rf"{re.escape(prefix)}\w{{0,14}}?{dashes}{article}{city_h}\w*"
+            rf"(?!\s?-?\s?(?:mla\s?-?\s?)?{treaty})"
+        )
+        gated_names.append(Gated(elliptical, Form.SHORT, frozenset(), prefix, needs_named=True))
 
     # Anaphora: in each language, the convention word its names use most ('Convention',
     # 'konvencija', 'úmluva'), not every word for a treaty ('the treaty' is left alone).
@@ -314,6 +338,18 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
         hague_words=dict(hague_words),
         treaty_stems=dict(treaty_stems),
         city_pair=city_pair,
+        reverse_pair=reverse_pair,
+        reverse_treaty_first=reverse_treaty_first,
+        secondary_anaphora=re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(
+                re.escape(fold(word))
+                for words in cues.secondary_anaphora.values()
+                for word in words
+            )
+            + r")(?!\w)"
+        ),
+        definite=frozenset(fold(word) for word in cues.definite),
         treaty_first=treaty_first,
         ljubljana=ljubljana_any,
         strong_names=strong_names,

@@ -6,6 +6,7 @@ import mmap
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +40,19 @@ _BYTE_CLUSTER_REACH = 3 * (max(NEARBY, ANAPHORA_REACH) + WINDOW_AFTER)
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+_THIN = 32  # hits closer than this share one look (several patterns fire on one word)
+
+
+def _thin(hits: Iterable[int]) -> list[int]:
+    """Sorted hits, keeping one of each bunch closer than `_THIN`: the looks and windows
+    around the one kept cover the others."""
+    kept: list[int] = []
+    for hit in sorted(set(hits)):
+        if not kept or hit - kept[-1] > _THIN:
+            kept.append(hit)
+    return kept
 
 
 def _merge_windows(hits: list[int], length: int, before: int, after: int) -> list[tuple[int, int]]:
@@ -103,7 +117,7 @@ class Detector:
         """Every mention in UTF-8 `data` (bytes, or a memory-mapped file so that nothing is
         copied); `start`/`end` are byte offsets into `data`."""
         ends = {snap_to_character(data, end) for end in self.prefilter.scan_bytes(data)}
-        hits = [hit for hit in sorted(ends) if self._bytes_worth_a_look(data, hit)]
+        hits = [hit for hit in _thin(ends) if self._bytes_worth_a_look(data, hit)]
         mentions: list[Mention] = []
         for start, end in _merge_windows(hits, len(data), _BYTE_CLUSTER_REACH, _BYTE_CLUSTER_REACH):
             # Move the piece's borders off UTF-8 continuation bytes.
@@ -162,7 +176,7 @@ class Detector:
     ) -> list[Mention]:
         vocabulary = self.vocabulary
         if not checked:
-            hits = [hit for hit in sorted(set(hits)) if self._worth_a_look(text, hit)]
+            hits = [hit for hit in _thin(hits) if self._worth_a_look(text, hit)]
         if not hits:
             return []
         windows = [

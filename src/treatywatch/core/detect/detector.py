@@ -102,7 +102,9 @@ class Detector:
         lexicons = load_lexicon(lexicon_dir)
         cues = load_cues(cues_path)
         self.vocabulary: Vocabulary = build_vocabulary(lexicons, cues)
-        self.prefilter: Prefilter = build_prefilter(prefilter_patterns(lexicons, cues), backend)
+        self.prefilter: Prefilter = build_prefilter(
+            prefilter_patterns(lexicons, cues, self.vocabulary), backend
+        )
         self._quick = QuickCheck(lexicons, cues)
         self._treaty_words = self.vocabulary.treaty_stem_automaton
 

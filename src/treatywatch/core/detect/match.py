@@ -188,7 +188,13 @@ def strong_candidates(vocabulary: Vocabulary, folded: Normalised, original: str)
                     vocabulary, match.group("l"), match.group("h"), match.group("t")
                 )
                 found.add((begin, end, Form.SHORT, langs, 0.95, "pair"))
-        for pattern, name in vocabulary.strong_names:
+        # Where the city-pair patterns found the name, a lexicon name can only add words after
+        # the convention word ('… on Mutual Legal Assistance'); its last word must be here.
+        paired = any(begin <= anchor < end for begin, end, *_rest in found)
+        nearby = text[low:high]
+        for pattern, name, last_word, ends_in_treaty_word in vocabulary.strong_names:
+            if last_word not in nearby or (paired and ends_in_treaty_word):
+                continue
             for match in pattern.finditer(text, low, high):
                 if not starts_word(text, match.start()):
                     continue

@@ -16,40 +16,47 @@ from treatywatch.core.detect.prefilter import (
     phrase_pattern,
     stem_pattern,
 )
-from treatywatch.core.detect.vocabulary import stem
+from treatywatch.core.detect.vocabulary import Vocabulary, stem
 
 
-def prefilter_patterns(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> list[PrefilterPattern]:
+def prefilter_patterns(
+    lexicons: tuple[LanguageLexicon, ...], cues: Cues, vocabulary: Vocabulary
+) -> list[PrefilterPattern]:
     """What the prefilter looks for: every Ljubljana stem and the first words of the names
-    that carry no city (contextual names, untitled full titles)."""
+    the detector uses that carry no city (contextual names, untitled full titles)."""
     spellings = {s for lexicon in lexicons for s in lexicon.ljubljana}
     spellings |= {s for words in cues.ljubljana.values() for s in words}
-    patterns: list[PrefilterPattern] = []
+    stems: set[str] = set()
     for spelling in sorted(spellings):
         folded_stem = stem(fold(spelling), 5)
-        stems = {folded_stem}
+        stems.add(folded_stem)
         if len(fold(spelling)) == len(spelling):
             stems.add(spelling[: len(folded_stem)])
-        # One letter less, so that an inflected form whose next letter carries a diacritic
-        # still matches raw ('Lublana' → 'lubla' finds 'lublańsko').
-        stems |= {each[:-1] for each in stems if len(each) >= 6}
-        for each in sorted(stems):
-            patterns.extend(stem_pattern(each))
-    ljubljana_stems = {stem(fold(s), 5) for s in spellings}
-    for lexicon in lexicons:
-        for name in lexicon.names:
-            folded = fold(name.text)
-            if any(city in folded for city in ljubljana_stems):
-                continue
-            words = name_words(name.text)
-            patterns.extend(phrase_pattern(words))
-            patterns.extend(phrase_pattern(name_words(folded)))
+    # One letter less, so that an inflected form whose next letter carries a diacritic
+    # still matches raw ('Lublana' → 'lubla' finds 'lublańsko').
+    stems |= {each[:-1] for each in stems if len(each) >= 6}
+    patterns: list[PrefilterPattern] = []
+    for each in _shortest_prefixes(stems):
+        patterns.extend(stem_pattern(each))
+    for name in vocabulary.prefilter_names:
+        patterns.extend(phrase_pattern(name_words(name)))
+        patterns.extend(phrase_pattern(name_words(fold(name))))
     # 'MLA' beside a convention word in any language ('Úmluva MLA'), and the word genocide,
     # which every full title holds, for titles no lexicon lists.
     patterns.append(acronym_pattern("MLA"))
     for word in cues.context.get("genocide", ()):
         patterns.extend(phrase_pattern([word]))
     return patterns
+
+
+def _shortest_prefixes(stems: set[str]) -> list[str]:
+    """Drop every stem that a shorter one already covers (compared in lower case): the
+    inflections a lexicon lists ('Ljubljani', 'Ljubljane') need no patterns of their own."""
+    kept: list[str] = []
+    for candidate in sorted(stems, key=lambda each: (len(each), each)):
+        if not any(candidate.lower().startswith(shorter.lower()) for shorter in kept):
+            kept.append(candidate)
+    return kept
 
 
 class QuickCheck:

@@ -101,7 +101,9 @@ class Vocabulary:
     definite: frozenset[str]
     treaty_first: re.Pattern[str]
     ljubljana: re.Pattern[str]
-    strong_names: list[tuple[re.Pattern[str], LexiconName]]
+    # A name with a city, the start of its last word, and whether that is a convention word.
+    strong_names: list[tuple[re.Pattern[str], LexiconName, str, bool]]
+    prefilter_names: list[str]  # names without a city the detector uses, as written
     gated_names: list[Gated]
     titles: list[Title]
     anaphora: re.Pattern[str]
@@ -241,7 +243,8 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
         rf"{reverse_connector}(?P<l>{city_stems}\w*)"
     )
 
-    strong_names: list[tuple[re.Pattern[str], LexiconName]] = []
+    strong_names: list[tuple[re.Pattern[str], LexiconName, str, bool]] = []
+    prefilter_names: list[str] = []
     gated_names: list[Gated] = []
     titles: list[Title] = []
     ljubljana_any = re.compile(_alternation(_minimal_prefixes(ljubljana_stems)))
@@ -282,13 +285,20 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
                     tail = tuple(token for token in tokens[cut + 1 :] if len(token) >= 4)
                     if len(tail) >= 3:
                         titles.append(Title(name, has_city, tail))
+                        if not has_city:
+                            prefilter_names.append(name.text)
                         continue
             if has_city:
-                strong_names.append((re.compile(_name_pattern(folded)), name))
+                last_word = tokens[-1][:4] if tokens else ""
+                ends_in_treaty_word = bool(tokens and treaty_any.match(tokens[-1]))
+                strong_names.append(
+                    (re.compile(_name_pattern(folded)), name, last_word, ends_in_treaty_word)
+                )
             else:
                 pattern = re.compile(_name_pattern(folded, inflect_short=False))
                 key = _key(tokens, treaty_any)
                 gated_names.append(Gated(pattern, name.form, frozenset({name.lang}), key))
+                prefilter_names.append(name.text)
 
     # General contextual patterns, so that unlisted variants are still found in context:
     # 'MLA' beside a convention word, and 'Ljubljana' beside one without The Hague.
@@ -353,6 +363,7 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
         treaty_first=treaty_first,
         ljubljana=ljubljana_any,
         strong_names=strong_names,
+        prefilter_names=prefilter_names,
         gated_names=gated_names,
         titles=titles,
         anaphora=anaphora,

@@ -23,7 +23,8 @@ def _detector(codes: frozenset[str]) -> Any:
             continue
     if len(languages) < 2:
         return None
-    return LanguageDetectorBuilder.from_languages(*languages).build()
+    # Low-accuracy mode loads far smaller models; the choice is only among a few languages.
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
 def choose_language(langs: frozenset[str], hint: str | None, snippet: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from treatywatch.core.detect.mention import Form
 from treatywatch.core.detect.normalise import Normalised
 from treatywatch.core.detect.titles import align_tail
-from treatywatch.core.detect.vocabulary import Vocabulary, starts_word
+from treatywatch.core.detect.vocabulary import Vocabulary, shape, starts_word
 
 # Looked for right after a short name: 'the Hague Convention of 1907' is someone else's.
 _NEGATIVE_REACH = 14
@@ -203,6 +203,10 @@ def strong_candidates(vocabulary: Vocabulary, folded: Normalised, original: str)
                 )
     extended: list[tuple[int, int, str, frozenset[str], float, str]] = []
     for begin, end, form, langs, confidence, kind in sorted(found):
+        # A text a lexicon lists word for word tells its language ('haaške' is Slovenian).
+        listed = vocabulary.name_shapes.get(shape(text[begin:end]))
+        if listed and len(listed) < len(langs):
+            langs = frozenset(listed & langs) or frozenset(listed)
         title = _extend_to_title(vocabulary, folded, begin, end, langs)
         if title is not None and crosses_sentence(original, *folded.original_span(end, title[0])):
             title = None  # a title does not run on into the next paragraph

@@ -101,11 +101,18 @@ def _after_line_break(text: str, index: int, stop: int) -> int:
     return position
 
 
-# Runs of characters with no special handling: not whitespace, '&', a common dash or a soft
-# hyphen. Such a run is folded in one go when folding keeps its length.
-_PLAIN_RUN = re.compile(
-    r"[^\s&\-\u00ad\u2010-\u2015\u2212](?:[^\s&\-\u00ad\u2010-\u2015\u2212]| (?!\s))*"
+# Runs of characters with no special handling: not whitespace, '&', a soft hyphen, any dash
+# (Unicode category Pd) or dash-like mark, which all need the hyphenation check. Such a run is
+# folded in one go when folding keeps its length.
+_ALL_DASHES = (
+    frozenset(
+        "-\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u2e17\u2e1a\u2e3a"
+        "\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead"
+    )
+    | _EXTRA_DASHES
 )
+_SPECIAL = r"\s&\u00ad" + "".join(re.escape(char) for char in sorted(_ALL_DASHES))
+_PLAIN_RUN = re.compile(rf"[^{_SPECIAL}](?:[^{_SPECIAL}]| (?!\s))*")
 _SPACE_RUN = re.compile(r"\s+")
 
 

@@ -104,6 +104,7 @@ class Vocabulary:
     # A name with a city, the start of its last word, and whether that is a convention word.
     strong_names: list[tuple[re.Pattern[str], LexiconName, str, bool]]
     prefilter_names: list[str]  # names without a city the detector uses, as written
+    name_shapes: dict[str, set[str]]  # letters of each lexicon name → its languages
     gated_names: list[Gated]
     titles: list[Title]
     anaphora: re.Pattern[str]
@@ -150,6 +151,11 @@ def _name_pattern(folded: str, inflect_short: bool = True) -> str:
     # No leading look-behind, so that the engine can jump to the literal first word; callers
     # check the word boundary before the match with `starts_word`.
     return r"[\W_]{0,4}?".join(parts)
+
+
+def shape(folded: str) -> str:
+    """A folded name reduced to its letters, to look a matched text up among the names."""
+    return "".join(_WORD.findall(folded)).replace("the", "")
 
 
 def starts_word(text: str, position: int) -> bool:
@@ -245,6 +251,7 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
 
     strong_names: list[tuple[re.Pattern[str], LexiconName, str, bool]] = []
     prefilter_names: list[str] = []
+    name_shapes: dict[str, set[str]] = defaultdict(set)
     gated_names: list[Gated] = []
     titles: list[Title] = []
     ljubljana_any = re.compile(_alternation(_minimal_prefixes(ljubljana_stems)))
@@ -260,6 +267,7 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
                 continue  # 'MLA Initiative', 'Diplomatic Conference': not the Convention
             has_city = bool(ljubljana_any.search(folded))
             tokens = _WORD.findall(folded)
+            name_shapes[shape(folded)].add(lexicon.lang)
             if has_city or name.form in (Form.FULL, Form.SHORT):
                 for token in tokens:
                     for treaty_stem in treaty_stems:
@@ -364,6 +372,7 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
         ljubljana=ljubljana_any,
         strong_names=strong_names,
         prefilter_names=prefilter_names,
+        name_shapes=dict(name_shapes),
         gated_names=gated_names,
         titles=titles,
         anaphora=anaphora,

@@ -36,7 +36,9 @@ WINDOW_AFTER = 550  # and a full title may run this far after it
 QUICK_REACH = 90  # raw characters looked at around a hit before anything is normalised
 SNIPPET_REACH = 80
 # Bytes around a hit decoded together, so that context and anaphora stay inside one piece.
-_BYTE_CLUSTER_REACH = 3 * (max(NEARBY, ANAPHORA_REACH) + WINDOW_AFTER)
+# Two bytes a character covers Latin, Greek and Cyrillic text; in CJK text the reach is a
+# little shorter in characters.
+_BYTE_CLUSTER_REACH = 2 * (max(NEARBY, ANAPHORA_REACH) + WINDOW_AFTER)
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f]")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from treatywatch.core.detect.mention import Form
 from treatywatch.core.detect.normalise import Normalised
@@ -22,14 +23,9 @@ _NAME_BEFORE = 80  # folded characters a name may start before its Ljubljana ste
 _NAME_AFTER = 200  # and end after it
 
 
-def _stem_positions(text: str, stems: tuple[str, ...]) -> list[int]:
-    positions = set()
-    for stem in stems:
-        found = text.find(stem)
-        while found != -1:
-            positions.add(found)
-            found = text.find(stem, found + 1)
-    return sorted(positions)
+def _stem_positions(text: str, automaton: Any) -> list[int]:
+    """Where a Ljubljana stem starts, in one automaton pass."""
+    return sorted({end + 1 - length for end, length in automaton.iter(text)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +155,7 @@ def strong_candidates(vocabulary: Vocabulary, folded: Normalised, original: str)
     found: set[tuple[int, int, str, frozenset[str], float, str]] = set()
     # Every name with a city contains a Ljubljana stem: look only around those (str.find is
     # much faster than running every expression over the whole window).
-    for anchor in _stem_positions(text, vocabulary.ljubljana_prefixes):
+    for anchor in _stem_positions(text, vocabulary.ljubljana_automaton):
         pair = vocabulary.city_pair.match(text, anchor)
         if pair is not None:
             langs = _pair_langs(vocabulary, pair.group("l"), pair.group("h"), pair.group("t"))

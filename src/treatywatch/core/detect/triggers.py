@@ -49,6 +49,9 @@ def prefilter_patterns(
     return patterns
 
 
+_NAME_WORD = 6  # shortest word of a lexicon name that the quick look takes as a sign
+
+
 def _shortest_prefixes(stems: set[str]) -> list[str]:
     """Drop every stem that a shorter one already covers (compared in lower case): the
     inflections a lexicon lists ('Ljubljani', 'Ljubljane') need no patterns of their own."""
@@ -86,7 +89,8 @@ class QuickCheck:
                     folded_word = fold(word)
                     if any(city in folded_word for city in ljubljana_stems):
                         continue
-                    if len(word) >= 4 or (word.isupper() and len(word) >= 2):
+                    # Short words ("th", "nelle") are everywhere and would pass every look.
+                    if len(word) >= _NAME_WORD or (word.isupper() and len(word) >= 3):
                         words |= {word, folded_word}
         self._automaton: Any = ahocorasick.Automaton()
         for word in words:

@@ -118,6 +118,7 @@ class Vocabulary:
     context: dict[str, re.Pattern[str]]
     ljubljana_prefixes: tuple[str, ...] = ()
     treaty_stem_automaton: Any = None
+    ljubljana_automaton: Any = None
     gated_keys: Any = None  # automaton: key → indexes in gated_names
 
 
@@ -394,5 +395,6 @@ def build_vocabulary(lexicons: tuple[LanguageLexicon, ...], cues: Cues) -> Vocab
         context={kind: re.compile(cue_pattern(words)) for kind, words in cues.context.items()},
         ljubljana_prefixes=tuple(_minimal_prefixes(ljubljana_stems)),
         treaty_stem_automaton=word_automaton(treaty_stems),
+        ljubljana_automaton=word_automaton(_minimal_prefixes(ljubljana_stems)),
         gated_keys=_key_automaton(gated_names),
     )

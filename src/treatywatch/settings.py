@@ -107,7 +107,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Content-Security-Policy: treatywatch.security; the widget (and its embed page) may be framed by any site.
+# Content-Security-Policy: treatywatch.security; the widget and its embed page may be framed.
 TREATYWATCH_EMBED_PATHS = ("/widget/", "/embed/")
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True

@@ -19,7 +19,8 @@ RECORD = 6
         ("/api/states?group=EU&limit=500", RECORD),
         ("/api/changes?limit=500", RECORD),
         ("/api/timeline", RECORD),
-        ("/api/indicators", RECORD + 3),  # events with their States, references
+        # Counted in the database: first days and daily counts per kind, then evidence lists.
+        ("/api/indicators", RECORD + 11),
         ("/api/events?limit=500", 4),  # version, count, page, States of the page
         ("/api/references?limit=500", 3),  # version, count, page
         ("/api/states/NLD", RECORD + 2),  # the State's events and references

@@ -1,7 +1,1 @@
-"""Test settings: every test run gets its own data folder and a pinned 'today'."""
-
-import os
-import tempfile
-
-os.environ.setdefault("TREATYWATCH_HOME", tempfile.mkdtemp(prefix="treatywatch-test-"))
-os.environ.setdefault("TREATYWATCH_TODAY", "2026-11-29")
+"""Shared test set-up; the environment itself is set in tests/settings.py."""

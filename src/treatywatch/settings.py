@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "treatywatch.treaties",
     "treatywatch.events",
     "treatywatch.references",
+    "treatywatch.monitor",
 ]
 
 MIDDLEWARE = [

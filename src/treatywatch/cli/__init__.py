@@ -17,4 +17,4 @@ def main() -> None:
 
 
 # Command modules register themselves on `app` when imported.
-from treatywatch.cli import data, status  # noqa: E402, F401
+from treatywatch.cli import data, monitor, status  # noqa: E402, F401

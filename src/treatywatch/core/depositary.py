@@ -398,9 +398,12 @@ class ProposedChange:
     evidence: Mapping[str, str] = field(default_factory=dict)
     replaces: tuple[str, ...] = ()  # keys of record rows this change would correct
     needs: tuple[str, ...] = ()  # fields a reviewer must give before accepting
+    topic: str = ""  # names the subject when kind, State and target do not (a watched page)
 
     @property
     def subject(self) -> str:
+        if self.topic:
+            return f"{self.kind}/{self.topic}"
         target = self.row.get("target_state", "")
         return "/".join(part for part in (self.kind, self.state, target) if part)
 
@@ -411,6 +414,7 @@ class ProposedChange:
         essential = {key: value for key, value in self.row.items() if key not in ignored}
         payload = {
             "kind": self.kind,
+            "topic": self.topic,
             "row": essential,
             "text": self.evidence.get("text_digest", ""),
         }

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
-from django.db import transaction
 
 from treatywatch.core.dedup import (
     MINHASH_SCHEME,
@@ -88,8 +87,7 @@ class SignatureStore:
         return SignatureMatch(doc_key, best[1], "near", best[2], digest, minhash)
 
     def save(self, found: SignatureMatch) -> None:
-        """Store the signature; it joins the in-memory index only once the transaction commits,
-        so a rolled-back item leaves no trace."""
+        """Store the signature, inside the item's transaction."""
         DocumentSignature.objects.create(
             doc_key=found.doc_key,
             text_hash=found.text_hash,
@@ -97,6 +95,8 @@ class SignatureStore:
             cluster=found.cluster,
             match=found.kind,
         )
-        transaction.on_commit(
-            lambda: self._remember(found.doc_key, found.text_hash, found.minhash, found.cluster)
-        )
+
+    def remember(self, found: SignatureMatch) -> None:
+        """Add a saved signature to the index; call it once the item's transaction is done,
+        so a rolled-back item leaves no trace in memory either."""
+        self._remember(found.doc_key, found.text_hash, found.minhash, found.cluster)

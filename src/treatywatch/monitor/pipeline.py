@@ -34,7 +34,7 @@ from treatywatch.core.extract import DEFAULT_LIMITS, Extracted, Limits, extract_
 from treatywatch.core.records import Action, Declaration, State
 from treatywatch.core.state_names import StateNames
 from treatywatch.monitor.config import MonitorConfig, SourceConfig
-from treatywatch.monitor.dedup_store import SignatureStore
+from treatywatch.monitor.dedup_store import SignatureMatch, SignatureStore
 from treatywatch.monitor.fetcher import PAGE_TYPES, Fetcher, FetchError, Validators
 from treatywatch.monitor.models import ItemFailure, Run, ScanCount, SeenItem, SourceState
 from treatywatch.monitor.proposals import store_change
@@ -381,13 +381,14 @@ class Monitor:
     def _document(
         candidate: Candidate, url: str, text: str, extracted: Extracted | None
     ) -> _Document:
+        # The document's own metadata (html lang, WET header) outranks what a listing says.
         return _Document(
             url=url,
             text=text,
             title=candidate.title or (extracted.title if extracted else "") or "",
             published=candidate.published
             or published_day(extracted.published if extracted else None),
-            language=candidate.language or language_code(extracted.language if extracted else None),
+            language=language_code(extracted.language if extracted else None) or candidate.language,
         )
 
     def _failed(
@@ -444,11 +445,15 @@ class Monitor:
         summary: RunSummary,
     ) -> None:
         found = [
-            (document, list(self.detector(document.text, document.language or None)))
+            (
+                document,
+                list(self.detector(document.text, document.language or source.language or None)),
+            )
             for document in documents
         ]
         now = self.now()
         new_references = 0
+        saved: list[SignatureMatch] = []
         with transaction.atomic():
             _, created = SeenItem.objects.get_or_create(
                 source=source.name,
@@ -467,13 +472,16 @@ class Monitor:
                 return
             ItemFailure.objects.filter(source=source.name, key_hash=_key_hash(key)).delete()
             for document, mentions in found:
-                language = (document.language or (mentions[0].lang if mentions else ""))[:10]
+                language = (
+                    document.language or source.language or (mentions[0].lang if mentions else "")
+                )[:10]
                 country = self._country(candidate.country or source.country)
                 self._count(source.name, document.published, language, country)
                 if mentions:
-                    new_references += self._reference(
-                        document, mentions, language, country, source, now
-                    )
+                    match = self._reference(document, mentions, language, country, source, now)
+                    if match is not None:
+                        saved.append(match)
+                        new_references += 1
             if validators is not None:
                 state = SourceState.objects.select_for_update().get(name=source.name)
                 state.validators = {
@@ -482,6 +490,8 @@ class Monitor:
                 }
                 state.save(update_fields=["validators"])
                 context.state.validators = state.validators
+        for match in saved:  # the transaction is over: the signatures are in the database
+            self.signatures().remember(match)
         summary.items_new += 1
         summary.new_references += new_references
 
@@ -508,7 +518,7 @@ class Monitor:
     ) -> int:
         url = document.url
         if len(url) > 500 or Reference.objects.filter(url=url).exists():
-            return 0  # already a reference (found by another source, or bundled)
+            return None  # already a reference (found by another source, or bundled)
         signatures = self.signatures()
         match = signatures.match(url, document.text)
         signatures.save(match)
@@ -545,4 +555,4 @@ class Monitor:
             )
             for mention in spans.values()
         )
-        return 1
+        return match

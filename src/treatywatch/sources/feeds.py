@@ -9,7 +9,14 @@ import feedparser
 import lxml.html
 
 from treatywatch.monitor.fetcher import FEED_TYPES
-from treatywatch.sources.base import Candidate, Context, Found, Notice, SourceError
+from treatywatch.sources.base import (
+    Candidate,
+    Context,
+    Found,
+    Notice,
+    SourceError,
+    language_code,
+)
 
 __all__ = ["discover_feed", "parse_feed"]
 
@@ -54,7 +61,7 @@ def parse_feed(content: bytes, *, with_text: bool = False) -> list[Candidate]:
                 url=link,
                 title=entry.get("title", ""),
                 published=_entry_date(entry),
-                language=(entry.get("language") or parsed.feed.get("language") or ""),
+                language=language_code(entry.get("language")),
                 text=text,
             )
         )

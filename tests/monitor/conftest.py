@@ -53,7 +53,7 @@ def _literal_detector(text: str, lang: str | None = None) -> list[_LiteralMentio
                 lang or "en",
                 text[max(0, start - 40) : end + 40],
                 0.9,
-            )  # fmt: skip
+            )
         )
     for match in re.finditer(r"Convention de Ljubljana-La Haye", text):
         start, end = match.span()

@@ -148,28 +148,41 @@ def gdelt_answer(base: str) -> bytes:
     return json.dumps({"articles": articles}).encode()
 
 
+def _field(tag: str, *subfields: tuple[str, str]) -> str:
+    inner = "".join(f'<subfield code="{code}">{value}</subfield>' for code, value in subfields)
+    return f'<datafield tag="{tag}" ind1=" " ind2=" ">{inner}</datafield>'
+
+
 def marcxml(base: str) -> bytes:
-    return textwrap.dedent(
-        f"""\
-        <?xml version="1.0" encoding="UTF-8"?>
-        <!-- Search-Engine-Total-Number-Of-Results: 2 -->
-        <collection xmlns="http://www.loc.gov/MARC21/slim">
-        <record>
-          <controlfield tag="001">4090001</controlfield>
-          <datafield tag="191" ind1=" " ind2=" "><subfield code="a">A/81/999</subfield></datafield>
-          <datafield tag="245" ind1="1" ind2="0"><subfield code="a">International cooperation
-            against impunity :</subfield><subfield code="b">report of the Secretary-General</subfield></datafield>
-          <datafield tag="269" ind1=" " ind2=" "><subfield code="a">2026-10-01</subfield></datafield>
-          <datafield tag="856" ind1="4" ind2=" "><subfield code="u">{base}/undl/files/A_81_999-FR.pdf</subfield><subfield code="y">Français</subfield></datafield>
-          <datafield tag="856" ind1="4" ind2=" "><subfield code="u">{base}/undl/files/A_81_999-EN.pdf</subfield><subfield code="y">English</subfield></datafield>
-        </record>
-        <record>
-          <controlfield tag="001">4090002</controlfield>
-          <datafield tag="245" ind1="1" ind2="0"><subfield code="a">Programme of work</subfield></datafield>
-          <datafield tag="269" ind1=" " ind2=" "><subfield code="a">2026-09-15</subfield></datafield>
-        </record>
-        </collection>
-        """
+    """A UN Digital Library search answer (of=xm): one report with files in two languages,
+    one record without any file."""
+    files = f"{base}/undl/files/A_81_999"
+    first = "".join(
+        [
+            '<controlfield tag="001">4090001</controlfield>',
+            _field("191", ("a", "A/81/999")),
+            _field(
+                "245",
+                ("a", "International cooperation against impunity :"),
+                ("b", "report of the Secretary-General"),
+            ),
+            _field("269", ("a", "2026-10-01")),
+            _field("856", ("u", f"{files}-FR.pdf"), ("y", "Français")),
+            _field("856", ("u", f"{files}-EN.pdf"), ("y", "English")),
+        ]
+    )
+    second = "".join(
+        [
+            '<controlfield tag="001">4090002</controlfield>',
+            _field("245", ("a", "Programme of work")),
+            _field("269", ("a", "2026-09-15")),
+        ]
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        "<!-- Search-Engine-Total-Number-Of-Results: 2 -->\n"
+        '<collection xmlns="http://www.loc.gov/MARC21/slim">'
+        f"<record>{first}</record><record>{second}</record></collection>"
     ).encode()
 
 

@@ -46,8 +46,11 @@ def test_the_shipped_example_loads_and_shows_every_kind():
 def test_defaults_fill_in_what_is_not_written():
     config = parse_config(GOOD, "monitor.toml")
     (source,) = config.sources
-    assert source.options == {"url": "https://news.example.org/rss", "fetch_pages": True,
-                              "max_items": 200}  # fmt: skip
+    assert source.options == {
+        "url": "https://news.example.org/rss",
+        "fetch_pages": True,
+        "max_items": 200,
+    }
     assert source.reference_kind == "public-domain" and source.enabled
     assert config.fetch.rate_limit_seconds == 0.5 and config.fetch.retries == 3
     assert "TreatyWatch/" in config.fetch.user_agent

@@ -60,8 +60,10 @@ def test_one_run_reads_every_source_and_stores_each_reference_once(make_monitor,
 
     feed = summaries["news-feed"]
     assert feed.items_new == 6 and feed.errors == 4
-    failures = {item.url.rsplit("/", 1)[-1]: item.error for item in
-                SeenItem.objects.filter(outcome="failed")}  # fmt: skip
+    failures = {
+        item.url.rsplit("/", 1)[-1]: item.error
+        for item in SeenItem.objects.filter(outcome="failed")
+    }
     assert "robots.txt" in failures["draft.html"]
     assert "private" in failures["leak.html"]
     assert "content type" in failures["logo.png"]

@@ -146,7 +146,9 @@ def run_command(
     console.print(table)
     for summary in summaries:
         for message in summary.messages:
-            err_console.print(f"{summary.source}: {message}", markup=False, highlight=False)
+            err_console.print(
+                f"{summary.source}: {message}", markup=False, highlight=False, soft_wrap=True
+            )
     if any(summary.status == "failed" for summary in summaries):
         raise typer.Exit(1)
 

@@ -216,3 +216,20 @@ def test_empty_and_unrelated_pages_are_reported():
     assert parse_treaty_page(b"").warnings == ("the page is empty",)
     other = parse_treaty_page("<html><body><p>Maintenance</p></body></html>")
     assert "neither a parties table" in other.warnings[0]
+
+
+def test_a_party_and_its_date_on_one_line_still_start_a_block():
+    """Markup that puts the name and the date in one element reads the same."""
+    html = (
+        Page()
+        .html()
+        .replace("</h4><p class='date'>", " ")
+        .replace("01-01-0001</p><div", "01-01-0001<div")
+    )
+    page = parse_treaty_page(html)
+    assert [block.party for block in page.declarations][:2] == [
+        "Democratic Republic of the Congo",
+        "France",
+    ]
+    assert page.declarations[1].made_on is None
+    assert page.warnings == ()

@@ -84,6 +84,7 @@ _COLUMNS = (
 )
 _CELL = re.compile(r"(\d{1,2}-\d{1,2}-\d{1,4})\s*(?:\(\s*([A-Za-z]{1,2})\s*\))?")
 _DATE_LINE = re.compile(r"^\d{1,2}-\d{1,2}-\d{1,4}$")
+_NAME_AND_DATE = re.compile(r"^(.+?)\s+(\d{1,2}-\d{1,2}-\d{1,4})$")
 _OBJECTION = re.compile(r"^(?:Objection|Bezwaar)\s+(.+?),\s*(\d{1,2}-\d{1,2}-\d{1,4})$")
 _BLOCK_TAGS = frozenset(
     {
@@ -282,9 +283,18 @@ def _declaration_blocks(
 ) -> tuple[DeclarationBlock, ...]:
     """Split the text after the Yes/No table into one block per party.
 
-    A block starts where a party's name is followed by a line holding only a date.
+    A block starts where a party's name is followed by a line holding only a date (or where
+    both share one line, should the markup put them in one element).
     """
     known = set(parties)
+    split: list[str] = []
+    for line in lines:
+        found = _NAME_AND_DATE.match(line)
+        if found and found.group(1) in known:
+            split.extend(found.groups())
+        else:
+            split.append(line)
+    lines = split
     starts = [
         index
         for index in range(len(lines) - 1)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 import shutil
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -54,6 +55,7 @@ from treatywatch.treaties.models import Origin
 __all__ = ["Detector", "MentionLike", "Monitor", "RunSummary", "default_detector"]
 
 MAX_MESSAGES = 50
+log = logging.getLogger(__name__)
 _EXTENSIONS = {
     "text/html": ".html",
     "application/xhtml+xml": ".html",
@@ -269,6 +271,7 @@ class Monitor:
             summary.note(str(error), error=True)
             summary.status = Run.Status.FAILED
         except Exception as error:  # an adapter's bug must not stop the other sources
+            log.exception("source %s failed", source.name)
             summary.note(f"{type(error).__name__}: {error}", error=True)
             summary.status = Run.Status.FAILED
         else:

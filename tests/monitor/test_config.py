@@ -115,3 +115,19 @@ def test_a_missing_source_list_and_a_missing_file_are_reported(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_config(tmp_path / "absent.toml")
     assert str(caught.value.problems[0]).endswith("absent.toml:0: file: no such file")
+
+
+def test_every_setting_kind_and_field_is_documented():
+    """docs/monitor.md names each [monitor] field, each source kind and each of its fields."""
+    from pathlib import Path
+
+    from treatywatch.monitor.config import COMMON, SETTINGS
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "monitor.md").read_text()
+    missing = [f"monitor.{key}" for key in SETTINGS if f"`{key}`" not in docs]
+    missing += [f"source.{key}" for key in COMMON if f"`{key}`" not in docs]
+    for kind, fields in KINDS.items():
+        if f"`{kind}`" not in docs:
+            missing.append(kind)
+        missing += [f"{kind}.{key}" for key in fields if f"`{key}`" not in docs]
+    assert not missing, f"undocumented in docs/monitor.md: {missing}"

@@ -59,10 +59,23 @@ NON_ISO_CODES = {"XKX": ("XK", "")}
 # These are the short forms from CLDR (cldr-json, cldr-localenames-full/main/<locale>/
 # territories.json, keys "PS-alt-short" and "MM-alt-short"), used where the default
 # names a territory rather than the State ("Palestinian Territories") or adds a gloss.
-# Treaty practice names the State, not the territory: the UN lists the observer State as the
-# Holy See (https://www.un.org/en/about-us/non-member-states), where CLDR has "Vatican City".
+# Treaty practice names the State, not the territory, and spells names out: the UN lists the
+# observer State as the Holy See (https://www.un.org/en/about-us/non-member-states) where CLDR has
+# "Vatican City", and writes "and" where CLDR's English short names use "&" or "St."
+# (https://www.un.org/en/about-us/member-states). CLDR's "Congo - Kinshasa" style is a UI
+# disambiguator, not a name used in treaties.
 TREATY_NAMES = {
     "VA": {"en": "Holy See", "fr": "Saint-Siège", "es": "Santa Sede"},
+    "CD": {"en": "Democratic Republic of the Congo", "fr": "République démocratique du Congo"},
+    "CG": {"en": "Congo", "fr": "Congo"},
+    "AG": {"en": "Antigua and Barbuda"},
+    "BA": {"en": "Bosnia and Herzegovina"},
+    "KN": {"en": "Saint Kitts and Nevis"},
+    "LC": {"en": "Saint Lucia"},
+    "VC": {"en": "Saint Vincent and the Grenadines"},
+    "ST": {"en": "Sao Tome and Principe"},
+    "TT": {"en": "Trinidad and Tobago"},
+    "MM": {"fr": "Myanmar", "es": "Myanmar"},
 }
 CLDR_SHORT_NAMES = {
     "PS": {"en": "Palestine", "fr": "Palestine", "es": "Palestina"},

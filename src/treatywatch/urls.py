@@ -1,8 +1,14 @@
-"""The site's URLs: the staff workspace now; public pages and the API join as they are built."""
+"""The site's URLs: the staff workspace, and the public pages under a language prefix."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 urlpatterns = [
     path("staff/", admin.site.urls),
+    path("api/", include("treatywatch.api.urls")),
 ]
+# /en/, /fr/, /es/: shareable links per language; "/" redirects by Accept-Language.
+urlpatterns += i18n_patterns(path("", include("treatywatch.site.urls")))
+
+handler404 = "treatywatch.site.views.not_found"

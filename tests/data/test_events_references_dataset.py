@@ -18,7 +18,7 @@ import pycountry
 import pytest
 
 EVENT_COLUMNS = [
-    "slug", "title", "starts_on", "ends_on", "level", "forum", "organisers", "place",
+    "slug", "title", "starts_on", "ends_on", "level", "kind", "forum", "organisers", "place",
     "online", "audiences", "states", "measures", "materials", "source_url", "source_date",
     "note",
 ]  # fmt: skip
@@ -28,6 +28,10 @@ REFERENCE_COLUMNS = [
 ]  # fmt: skip
 
 LEVELS = {"international", "regional", "national"}
+EVENT_KINDS = {
+    "conference", "meeting", "side_event", "seminar", "workshop", "training", "ceremony",
+    "statement", "publication", "other",
+}  # fmt: skip
 ONLINE = {"true", "false", ""}
 ROLES = {
     "judges", "prosecutors", "central_authority_staff", "diplomats", "parliamentarians",
@@ -123,6 +127,8 @@ def event_problems(name: str, line: int, row: dict[str, str]) -> list[str]:
         found.append(("ends_on", f"{row['ends_on']} is before starts_on {row['starts_on']}"))
     if row["level"] not in LEVELS:
         found.append(("level", f"{row['level']!r} is not one of {sorted(LEVELS)}"))
+    if row["kind"] not in EVENT_KINDS:
+        found.append(("kind", f"{row['kind']!r} is not one of {sorted(EVENT_KINDS)}"))
     if row["online"] not in ONLINE:
         found.append(("online", f"{row['online']!r} must be true, false or empty"))
     found += [("audiences", message) for message in _audience_problems(row["audiences"])]
@@ -163,6 +169,7 @@ def _event(**changes: str) -> dict[str, str]:
         "starts_on": "2024-02-14",
         "ends_on": "2024-02-15",
         "level": "international",
+        "kind": "conference",
         "forum": "",
         "organisers": "",
         "place": "",
@@ -201,7 +208,7 @@ def _reference(**changes: str) -> dict[str, str]:
 
 
 def test_events_file_has_exactly_the_documented_columns() -> None:
-    """events.csv has the sixteen documented columns, in order."""
+    """events.csv has the seventeen documented columns, in order."""
     header, _ = _read("events.csv")
     assert header == EVENT_COLUMNS
 
@@ -288,6 +295,7 @@ def test_a_well_formed_event_passes() -> None:
         ({"starts_on": ""}, "f.csv:7: ends_on: set while starts_on is unknown"),
         ({"level": "global"}, "f.csv:7: level: 'global' is not one of"),
         ({"online": "yes"}, "f.csv:7: online: 'yes' must be true, false or empty"),
+        ({"kind": "party"}, "f.csv:7: kind: 'party' is not one of"),
         ({"audiences": "lawyers"}, "f.csv:7: audiences: unknown audience role 'lawyers'"),
         ({"audiences": "judges:many"}, "f.csv:7: audiences: count for 'judges' must be"),
         ({"audiences": "judges;judges:3"}, "f.csv:7: audiences: audience role 'judges' repeated"),

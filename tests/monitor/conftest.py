@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import pytest
@@ -28,47 +26,11 @@ def loaded(db):
     ensure_database(date(2026, 11, 29))
 
 
-@dataclass(frozen=True)
-class _LiteralMention:
-    start: int
-    end: int
-    text: str
-    form: str
-    lang: str
-    snippet: str
-    confidence: float
-
-
-def _literal_detector(text: str, lang: str | None = None) -> list[_LiteralMention]:
-    """Stand-in used only while treatywatch.core.detect is not in this branch."""
-    found = []
-    for match in re.finditer(r"Ljubljana\s*[-–]\s*(The Hague|La Haye)\s+Convention", text):
-        start, end = match.span()
-        found.append(
-            _LiteralMention(
-                start,
-                end,
-                match.group(0),
-                "short",
-                lang or "en",
-                text[max(0, start - 40) : end + 40],
-                0.9,
-            )
-        )
-    for match in re.finditer(r"Convention de Ljubljana-La Haye", text):
-        start, end = match.span()
-        found.append(
-            _LiteralMention(start, end, match.group(0), "short", "fr", match.group(0), 0.9)
-        )
-    return sorted(found, key=lambda m: m.start)
-
-
 @pytest.fixture(scope="session")
 def detector():
-    try:
-        from treatywatch.core.detect import detect
-    except ImportError:
-        return _literal_detector
+    """The real multilingual detector, as `monitor run` uses it."""
+    from treatywatch.core.detect import detect
+
     return detect
 
 

@@ -77,7 +77,6 @@ def dump(env: dict[str, str]) -> dict:
 
 
 def test_a_process_killed_with_sigkill_resumes_to_the_same_database(site, tmp_path):
-    pytest.importorskip("treatywatch.core.detect")
     for path, route in site.routes.items():
         if path.startswith(("/news/", "/reports/", "/undl/files/")) and path != "/news/slow.html":
             route.delay = 0.15  # long enough to be killed in the middle

@@ -17,4 +17,15 @@ def main() -> None:
 
 
 # Command modules register themselves on `app` when imported.
-from treatywatch.cli import data, monitor, status  # noqa: E402, F401
+from treatywatch.cli import (  # noqa: E402, F401
+    data,
+    events,
+    monitor,
+    outlook,
+    outreach,
+    relations,
+    reports,
+    serve,
+    status,
+    targets,
+)

@@ -47,7 +47,7 @@ def import_command(
         summary = import_file(file, today=today())
     except TableError as error:
         for problem in error.problems:
-            err_console.print(str(problem), markup=False, highlight=False)
+            err_console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
         err_console.print(f"[red]{len(error.problems)} problem(s); nothing was written.[/red]")
         raise typer.Exit(1) from None
     _print_summary(summary, "Imported")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -12,6 +12,7 @@ from treatywatch.core.validate import FieldReader
 
 __all__ = [
     "AUDIENCE_ROLES",
+    "EVENT_KINDS",
     "EVENT_LEVELS",
     "MEASURES",
     "EventRecord",
@@ -23,6 +24,11 @@ __all__ = [
 ]
 
 EVENT_LEVELS = ("international", "regional", "national")
+# The format of an event, to tell a conference from a statement marking an anniversary.
+EVENT_KINDS = (
+    "conference", "meeting", "side_event", "seminar", "workshop", "training", "ceremony",
+    "statement", "publication", "other",
+)  # fmt: skip
 AUDIENCE_ROLES = (
     "judges", "prosecutors", "central_authority_staff", "diplomats", "parliamentarians",
     "civil_society", "general_public", "academics", "officials",
@@ -57,6 +63,7 @@ class EventRecord:
     review: Review = Review.CONFIRMED
     states: tuple[str, ...] = ()
     ends_on: date | None = None
+    kind: str = ""
     forum: str = ""
     organisers: str = ""
     place: str = ""
@@ -70,6 +77,12 @@ class EventRecord:
     def counted_from(self) -> date:
         """When the event counts: its start, or when we read about it if the day is unknown."""
         return self.starts_on or self.source_date
+
+    @property
+    def participants(self) -> int | None:
+        """The participants counted across roles; None when no count is known."""
+        counts = [count for _, count in self.audiences if count is not None]
+        return sum(counts) if counts else None
 
 
 @dataclass(frozen=True)
@@ -94,79 +107,16 @@ class ReferenceRecord:
         return self.published_on or self.source_date
 
 
-def _split(value: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in value.split(";") if part.strip())
-
-
 def load_events(path: Path, state_codes: set[str], today: date) -> list[EventRecord]:
     """Events from a CSV in the bundled columns; TableError lists every problem."""
-    problems: list[Problem] = []
-    events: list[EventRecord] = []
-    seen: set[str] = set()
-    for row in read_table(path)[1]:
-        reader = FieldReader(str(path), row, problems, today)
-        slug = reader.text("slug", required=True)
-        if slug in seen:
-            reader.problem("slug", f"{slug!r} appears twice")
-        seen.add(slug)
-        level = reader.text("level", required=True)
-        if level and level not in EVENT_LEVELS:
-            reader.problem(
-                "level", f"unknown level {level!r}; expected one of: {', '.join(EVENT_LEVELS)}"
-            )
-        starts_on, ends_on = (
-            reader.date("starts_on", past=False),
-            reader.date("ends_on", past=False),
-        )
-        if starts_on and ends_on and ends_on < starts_on:
-            reader.problem("ends_on", "the event ends before it starts")
-        audiences = []
-        for item in _split(reader.text("audiences")):
-            role, _, count = item.partition(":")
-            if role not in AUDIENCE_ROLES:
-                reader.problem("audiences", f"unknown role {role!r}")
-            if count and (not count.isdigit()):
-                reader.problem(
-                    "audiences", f"participant count {count!r} is not a whole number ≥ 0"
-                )
-            audiences.append((role, int(count) if count.isdigit() else None))
-        states = _split(reader.text("states"))
-        for code in states:
-            if code not in state_codes:
-                reader.problem("states", f"unknown State {code!r}")
-        measures = _split(reader.text("measures"))
-        for measure in measures:
-            if measure not in MEASURES:
-                reader.problem("measures", f"unknown measure {measure!r}")
-        online_text = reader.text("online").lower()
-        if online_text not in ("", "true", "false"):
-            reader.problem("online", "expected true, false or empty")
-        source_url = reader.urls("source_url")
-        source_date = reader.date("source_date", required=True)
-        if slug and level and source_date:
-            events.append(
-                EventRecord(
-                    slug=slug,
-                    title=reader.text("title", required=True),
-                    starts_on=starts_on,
-                    ends_on=ends_on,
-                    level=level,
-                    forum=reader.text("forum"),
-                    organisers=reader.text("organisers"),
-                    place=reader.text("place"),
-                    online={"true": True, "false": False}.get(online_text),
-                    audiences=tuple(audiences),
-                    states=states,
-                    measures=measures,
-                    materials=reader.text("materials"),
-                    source_url=source_url,
-                    source_date=source_date,
-                    note=reader.text("note"),
-                )
-            )
+    # Imported here: the rules module builds on this one's records and vocabularies.
+    from treatywatch.core.event_rules import read_events
+
+    events, problems = read_events(str(path), read_table(path)[1], state_codes, today)
     if problems:
         raise TableError(problems)
-    return events
+    # The bundled file holds only events read in public sources: they count as confirmed.
+    return [replace(event, review=Review.CONFIRMED) for event in events]
 
 
 def load_references(path: Path, state_codes: set[str], today: date) -> list[ReferenceRecord]:

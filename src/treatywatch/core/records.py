@@ -228,6 +228,8 @@ class Declaration:
     valid_from: dt.date | None = None
     valid_until: dt.date | None = None
     withdrawn_on: dt.date | None = None
+    validity_months: int | None = None
+    renewable: bool = False
     target_state: str = ""
     recorded_on: dt.date | None = None
     retracted_on: dt.date | None = None
@@ -255,14 +257,33 @@ class Declaration:
     def known_on(self, day: dt.date) -> bool:
         return self.learnt_on <= day and (self.retracted_on is None or self.retracted_on > day)
 
+    @property
+    def starts_on(self) -> dt.date | None:
+        return self.valid_from or self.made_on
+
+    @property
+    def ends_on(self) -> dt.date | None:
+        """The last day in effect: valid_until, or the start plus a limited validity period."""
+        if self.valid_until is not None:
+            return self.valid_until
+        if self.validity_months is not None and self.starts_on is not None:
+            return add_months(self.starts_on, self.validity_months) - dt.timedelta(days=1)
+        return None
+
     def in_effect_on(self, day: dt.date) -> bool | None:
-        """True or False when the dates decide it; None when an unknown date leaves it open."""
-        start = self.valid_from or self.made_on
+        """True or False when the dates decide it; None when an unknown date leaves it open.
+
+        A renewable time-limited declaration whose period has run out is None, not False:
+        whether it was renewed is a fact the record may not have yet.
+        """
         if self.withdrawn_on is not None and self.withdrawn_on <= day:
             return False
-        if self.valid_until is not None and self.valid_until < day:
-            return False
+        start, end = self.starts_on, self.ends_on
+        if end is not None and end < day:
+            return None if self.renewable else False
         if start is None:
+            return None
+        if self.validity_months is not None and end is None:
             return None
         return start <= day
 

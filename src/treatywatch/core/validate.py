@@ -42,8 +42,8 @@ ACTION_COLUMNS = (
 )  # fmt: skip
 DECLARATION_COLUMNS = (
     "treaty", "state", "kind", "articles", "annexes", "made_on", "made_at", "valid_from",
-    "valid_until", "withdrawn_on", "target_state", "summary", "recorded_on", "retracted_on",
-    "source_url", "source_date", "note",
+    "valid_until", "validity_months", "renewable", "withdrawn_on", "target_state", "summary",
+    "recorded_on", "retracted_on", "source_url", "source_date", "note",
 )  # fmt: skip
 MADE_AT = ("signature", "consent", "later", "unknown")
 
@@ -322,6 +322,18 @@ def _read_declaration(reader: FieldReader, context: Context) -> Declaration | No
     withdrawn_on = reader.date("withdrawn_on")
     if valid_from and valid_until and valid_until < valid_from:
         reader.problem("valid_until", "is before valid_from")
+    validity_text = reader.text("validity_months")
+    validity_months = None
+    if validity_text:
+        if validity_text.isdigit() and int(validity_text) > 0:
+            validity_months = int(validity_text)
+        else:
+            reader.problem(
+                "validity_months", f"{validity_text!r} is not a whole number of months > 0"
+            )
+    renewable_text = reader.text("renewable").lower()
+    if renewable_text not in ("", "true", "false"):
+        reader.problem("renewable", "expected true, false or empty")
     target = reader.state(
         "target_state", context.states, required=kind is DeclarationKind.OBJECTION
     )
@@ -348,6 +360,8 @@ def _read_declaration(reader: FieldReader, context: Context) -> Declaration | No
         valid_from=valid_from,
         valid_until=valid_until,
         withdrawn_on=withdrawn_on,
+        validity_months=validity_months,
+        renewable=renewable_text == "true",
         target_state=target,
         recorded_on=recorded_on,
         retracted_on=retracted_on,

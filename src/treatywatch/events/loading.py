@@ -17,6 +17,7 @@ def event_fields(event: EventRecord) -> dict[str, object]:
         "starts_on": event.starts_on,
         "ends_on": event.ends_on,
         "level": event.level,
+        "kind": event.kind,
         "forum": event.forum,
         "organisers": event.organisers,
         "place": event.place,

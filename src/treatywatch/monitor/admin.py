@@ -17,7 +17,16 @@ class ProposalAdmin(admin.ModelAdmin):
     readonly_fields = [field.name for field in Proposal._meta.fields]
     actions = ["accept_selected", "reject_selected"]
 
-    @admin.action(description="Accept the selected proposals (through the import checks)")
+    def has_review_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("monitor.review_proposal")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # proposals come from sources, never typed in
+
+    @admin.action(
+        description="Accept the selected proposals (through the import checks)",
+        permissions=["review"],
+    )
     def accept_selected(self, request: HttpRequest, queryset: QuerySet[Proposal]) -> None:
         from treatywatch.monitor.proposals import ProposalError, accept
 
@@ -27,7 +36,7 @@ class ProposalAdmin(admin.ModelAdmin):
             except ProposalError as error:
                 self.message_user(request, f"#{proposal.pk}: {error}", messages.ERROR)
 
-    @admin.action(description="Reject the selected proposals")
+    @admin.action(description="Reject the selected proposals", permissions=["review"])
     def reject_selected(self, request: HttpRequest, queryset: QuerySet[Proposal]) -> None:
         from treatywatch.monitor.proposals import ProposalError, reject
 

@@ -178,6 +178,7 @@ class Proposal(models.Model):
 
     class Meta:
         ordering = ["id"]
+        permissions = [("review_proposal", _("Can accept or reject proposed status changes"))]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.summary}"

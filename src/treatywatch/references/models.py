@@ -47,6 +47,9 @@ class Reference(models.Model):
 
     class Meta:
         ordering = ["-published_on", "url"]
+        verbose_name = _("reference")
+        verbose_name_plural = _("references")
+        permissions = [("review_reference", _("Can confirm or reject references"))]
 
     def __str__(self) -> str:
         return self.title or self.url

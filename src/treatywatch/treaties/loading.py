@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from auditlog.context import disable_auditlog
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
@@ -101,7 +102,8 @@ def update_data(dataset: Dataset | None = None, today: date | None = None) -> Wr
     today = today or date.today()
     dataset = dataset or load_dataset(today=today)
     summary = WriteSummary()
-    with transaction.atomic():
+    # A load is logged as a DatasetLoad with its summary; the audit log is for people's edits.
+    with transaction.atomic(), disable_auditlog():
         _replace_reference_tables(dataset, summary)
         _merge_facts(models.TreatyAction, dataset.actions, action_fields, "actions", summary, today)
         _merge_facts(
@@ -260,7 +262,7 @@ def export_rows() -> dict[str, list[dict[str, str]]]:
 
     record = load_record()
     actions = []
-    for action in sorted(record.actions, key=lambda a: (a.treaty, a.date, a.state)):
+    for action in sorted(record.actions, key=lambda a: (a.treaty, a.date, a.state, a.action_class)):
         fields = action_fields(action)
         fields["treaty"], fields["state"] = fields.pop("treaty_id"), fields.pop("state_id")
         fields["action"] = fields.pop("raw_action")

@@ -71,7 +71,7 @@ class Membership(models.Model):
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
-        ordering = ["organisation", "state"]
+        ordering = ["organisation", "state", "joined", "id"]
         constraints = [
             models.UniqueConstraint(
                 fields=["state", "organisation", "joined"], name="unique_membership"
@@ -146,6 +146,13 @@ class Declaration(Provenance):
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    validity_months = models.PositiveIntegerField(
+        _("validity in months"),
+        null=True,
+        blank=True,
+        help_text=_("For a time-limited reservation: how long it lasts from its start."),
+    )
+    renewable = models.BooleanField(_("renewable"), default=False)
     target_state = models.ForeignKey(
         State, on_delete=models.PROTECT, null=True, blank=True, related_name="objections_received"
     )

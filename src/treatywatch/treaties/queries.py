@@ -9,7 +9,7 @@ from treatywatch.config import today
 from treatywatch.core.changes import Change, TimelinePoint, change_log, participation_timeline
 from treatywatch.core.denominators import DEFAULT_DENOMINATOR, denominator
 from treatywatch.core.evidence import EventRecord, ReferenceKind, ReferenceRecord, Review
-from treatywatch.core.indicators import IndicatorValue, compute_indicators
+from treatywatch.core.indicators import IndicatorValue
 from treatywatch.core.status import StatusReport, compute_status
 from treatywatch.treaties.repository import Record, load_record
 
@@ -91,13 +91,19 @@ def indicator_values(
     as_known_on: date | None = None,
     denominator_name: str = DEFAULT_DENOMINATOR,
     record: Record | None = None,
+    *,
+    with_evidence: bool = True,
 ) -> list[IndicatorValue]:
-    """The five pledge indicators on `as_of`, from what was known on `as_known_on`."""
+    """The five pledge indicators on `as_of`, from what was known on `as_known_on`.
+
+    Events and references are counted by the database (`indicator_counts`), which gives the
+    same values as `core.indicators.compute_indicators`; `with_evidence=False` skips fetching
+    the lists of counted items when only the counts are needed.
+    """
+    from treatywatch.treaties.indicator_counts import evidence_counts
+
     report = status_report(as_of, as_known_on, denominator_name, record=record)
-    known_on = report.as_known_on
-    events = [event for event in event_records() if event.source_date <= known_on]
-    references = [ref for ref in reference_records() if ref.source_date <= known_on]
-    return compute_indicators(report, events, references)
+    return evidence_counts(report.as_known_on).indicator_values(report, with_evidence)
 
 
 def changes(

@@ -1,0 +1,1 @@
+"""One ninja router per concept; `treatywatch.api.urls` mounts them under /api/."""

@@ -1,0 +1,1 @@
+"""Progress reports and State factsheets: the pledge's figures with the evidence behind them."""

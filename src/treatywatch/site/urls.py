@@ -1,0 +1,30 @@
+"""Public pages; included under a language prefix (/en/, /fr/, /es/) by the project's urls."""
+
+from django.urls import path, re_path
+
+from treatywatch.site import views
+from treatywatch.site.feeds import ChangesFeed
+from treatywatch.site.pagecache import cached_page
+
+app_name = "site"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("map/", views.world_map, name="map"),
+    path("timeline/", views.timeline, name="timeline"),
+    path("states/", views.states, name="states"),
+    re_path(
+        r"^states/download\.(?P<fmt>csv|xlsx|json)$",
+        views.states_download,
+        name="states_download",
+    ),
+    path("states/<str:code>/", views.state, name="state"),
+    path("convention/", views.convention, name="convention"),
+    path("indicators/", views.indicators, name="indicators"),
+    path("indicators/<slug:code>/", views.indicator, name="indicator"),
+    path("changes/", views.changes, name="changes"),
+    path("changes/feed.atom", cached_page(ChangesFeed()), name="changes_feed"),
+    path("badge.svg", views.badge, name="badge"),
+    path("widget/", views.widget, name="widget"),
+    path("embed/", views.embed, name="embed"),
+]

@@ -150,12 +150,15 @@ def test_a_run_killed_at_any_point_resumes_to_the_same_database(
 
 
 def test_mentions_keep_their_offsets_into_the_text_read(make_monitor):
-    make_monitor().run(["crawl"])
-    mention = Mention.objects.get(reference__url="https://mirror.example.org/2026/03/treaty")
-    from tests.monitor.site import STORY
+    """Each stored mention indexes the text that was read; the full title is among them."""
+    from tests.monitor.site import FULL_TITLE, STORY
 
-    assert STORY[mention.start : mention.end] == mention.text
-    assert "Ljubljana" in mention.text and mention.snippet
+    make_monitor().run(["crawl"])
+    mentions = Mention.objects.filter(reference__url="https://mirror.example.org/2026/03/treaty")
+    assert mentions.exists()
+    for mention in mentions:
+        assert STORY[mention.start : mention.end] == mention.text and mention.snippet
+    assert mentions.filter(text=FULL_TITLE, form="full").exists()
 
 
 def test_a_watched_url_is_read_again_only_when_it_changes(make_monitor, site, tmp_path):

@@ -56,6 +56,7 @@ def _config_path(path: Path | None) -> Path:
             f"No configuration at {default}. Copy the documented example and edit it:\n"
             f"  cp {EXAMPLE_CONFIG} {default}\nor pass --config FILE.",
             markup=False,
+            soft_wrap=True,
         )
         raise typer.Exit(2)
     return default
@@ -287,8 +288,8 @@ def proposals_accept(
         written = accept(proposal_id, reviewer=_reviewer(reviewer), overrides=overrides, note=note)
     except ProposalError as error:
         for problem in error.problems:
-            err_console.print(str(problem), markup=False, highlight=False)
-        err_console.print(f"[red]{error}[/red]", highlight=False)
+            err_console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+        err_console.print(f"[red]{error}[/red]", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
     if written is None:
         console.print(f"Proposal #{proposal_id} acknowledged (nothing to write).")

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "treatywatch.treaties",
     "treatywatch.events",
     "treatywatch.references",
+    "treatywatch.monitor",
     "treatywatch.outreach",
     "treatywatch.reports",
     "treatywatch.staff",

@@ -35,6 +35,15 @@ class Reference(models.Model):
     origin = models.CharField(
         _("origin"), max_length=10, choices=Origin.choices, default=Origin.STAFF
     )
+    # Filled for references the monitor found: where, when, and which text it read.
+    source_name = models.CharField(_("monitor source"), max_length=64, blank=True, db_index=True)
+    seen_at = models.DateTimeField(_("seen at"), null=True, blank=True)
+    document_hash = models.CharField(
+        _("document hash"),
+        max_length=32,
+        blank=True,
+        help_text=_("Hash of the normalised text read; equal hashes are exact copies."),
+    )
 
     class Meta:
         ordering = ["-published_on", "url"]
@@ -44,3 +53,27 @@ class Reference(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url
+
+
+class Mention(models.Model):
+    """Where in the text read the detector found the Convention named."""
+
+    reference = models.ForeignKey(Reference, on_delete=models.CASCADE, related_name="mentions")
+    start = models.PositiveIntegerField(_("start offset"))
+    end = models.PositiveIntegerField(_("end offset"))
+    text = models.TextField(_("matched text"))
+    form = models.CharField(_("form"), max_length=20)
+    language = models.CharField(_("language"), max_length=10)
+    snippet = models.TextField(_("snippet"))
+    confidence = models.FloatField(_("confidence"))
+
+    class Meta:
+        ordering = ["reference", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference", "start", "end"], name="unique_mention_span"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.form}, {self.language})"

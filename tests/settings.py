@@ -9,4 +9,4 @@ import tempfile
 os.environ.setdefault("TREATYWATCH_HOME", tempfile.mkdtemp(prefix="treatywatch-test-"))
 os.environ.setdefault("TREATYWATCH_TODAY", "2026-11-29")
 
-from treatywatch.settings import *  # noqa: E402, F403
+from treatywatch.settings import *  # noqa: F403

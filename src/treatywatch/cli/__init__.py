@@ -20,6 +20,7 @@ def main() -> None:
 from treatywatch.cli import (  # noqa: E402, F401
     data,
     events,
+    ingest,
     monitor,
     outlook,
     outreach,

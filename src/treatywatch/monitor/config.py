@@ -12,9 +12,11 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from treatywatch.core.dates import DateError, parse_date
 from treatywatch.core.tabular import Problem, TableError
 
 __all__ = [
@@ -134,6 +136,20 @@ def _paths(value: Any) -> tuple[str, ...]:
     return tuple(_text(item) for item in value)
 
 
+def _date(value: Any) -> date:
+    """A TOML date, or a string in a format parse_date reads."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            parsed = parse_date(value)
+        except DateError as error:
+            raise ValueError(str(error)) from None
+        if parsed is not None:
+            return parsed
+    raise ValueError("expected a date such as 2025-05-26")
+
+
 def _boolean(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError("expected true or false")
@@ -243,7 +259,7 @@ KINDS: dict[str, dict[str, tuple[Check, Any]]] = {
         "max_items": (_whole(1, 100_000), 500),
         "max_depth": (_whole(0, 5), 2),
     },
-    "url": {"url": (_url, ...)},
+    "url": {"url": (_url, ...), "published": (_date, None)},
     "gdelt": {
         "languages": (_languages, None),  # None: every lexicon language
         "forms": (_choices("full", "short", "acronym"), ("short",)),
@@ -263,6 +279,7 @@ KINDS: dict[str, dict[str, tuple[Check, Any]]] = {
         "prefer_language": (_text, "English"),
     },
     "commoncrawl": {"paths": (_paths, ...)},
+    "files": {"paths": (_paths, ...), "published": (_date, None)},
     "treaty-database": {
         "urls": (_urls, ...),
         "treaty": (_text, "ljubljana-the-hague"),

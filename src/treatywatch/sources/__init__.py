@@ -5,6 +5,7 @@ from __future__ import annotations
 from treatywatch.sources.base import Adapter
 from treatywatch.sources.commoncrawl import discover_commoncrawl
 from treatywatch.sources.feeds import discover_feed
+from treatywatch.sources.files import discover_files
 from treatywatch.sources.gdelt import discover_gdelt
 from treatywatch.sources.pages import discover_page
 from treatywatch.sources.sitemaps import discover_sitemap
@@ -21,6 +22,7 @@ ADAPTERS: dict[str, Adapter] = {
     "gdelt": discover_gdelt,
     "undl": discover_undl,
     "commoncrawl": discover_commoncrawl,
+    "files": discover_files,
     "treaty-database": discover_treaty_database,
     "watch-page": discover_watch_page,
 }

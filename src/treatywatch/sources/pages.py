@@ -11,4 +11,5 @@ __all__ = ["discover_page"]
 
 def discover_page(context: Context) -> Iterator[Found]:
     url = context.source.options["url"]
-    yield Candidate(key=url, url=url, rekey_by_content=True)
+    published = context.source.options.get("published")
+    yield Candidate(key=url, url=url, published=published, rekey_by_content=True)

@@ -10,3 +10,6 @@ os.environ.setdefault("TREATYWATCH_HOME", tempfile.mkdtemp(prefix="treatywatch-t
 os.environ.setdefault("TREATYWATCH_TODAY", "2026-11-29")
 
 from treatywatch.settings import *  # noqa: F403
+
+# WhiteNoise warns on every request when the folder it serves from is missing.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -87,6 +87,8 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Adopt Django 6's default now: a URL typed without a scheme is read as https.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]

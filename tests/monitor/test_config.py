@@ -98,7 +98,7 @@ def test_every_problem_names_the_line_the_source_and_the_field():
         "monitor.toml:13: [source a] languages: no lexicon for 'xx'; known: "
         + ", ".join(lexicon_languages()),
         "monitor.toml:17: [source b] kind: unknown kind 'telepathy'; expected one of: feed, "
-        "sitemap, url, gdelt, undl, commoncrawl, treaty-database, watch-page",
+        "sitemap, url, gdelt, undl, commoncrawl, files, treaty-database, watch-page",
     ]
 
 

@@ -12,4 +12,4 @@ os.environ.setdefault("TREATYWATCH_TODAY", "2026-11-29")
 from treatywatch.settings import *  # noqa: F403
 
 # WhiteNoise warns on every request when the folder it serves from is missing.
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (from the star import)

@@ -1,0 +1,218 @@
+"""The unit of work a Dask worker runs: a byte range of a WARC/WET file, or a batch of files.
+
+A task returns a small `TaskResult` (counts, the mention rows, what was skipped): mentions are
+sparse, so results travel back to the client, which writes one Parquet file.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from treatywatch.core.detect import Detector, default_detector
+from treatywatch.core.extract import (
+    DEFAULT_LIMITS,
+    Extracted,
+    Limits,
+    Skipped,
+    extract_bytes,
+    extract_path,
+    iter_warc_records,
+)
+from treatywatch.core.extract.context import LimitExceeded
+from treatywatch.core.extract.gzip_stream import CountingReader, RatioGuard, open_gzip
+from treatywatch.core.scanning import document_mentions, record_id_of
+from treatywatch.sweep.inputs import FetchError, HttpSource, open_source
+from treatywatch.sweep.members import next_member_start
+from treatywatch.sweep.walker import Walker
+
+COLUMNS = (
+    "source",
+    "url",
+    "record_id",
+    "lang",
+    "start",
+    "end",
+    "text",
+    "form",
+    "confidence",
+    "snippet",
+)
+
+
+@dataclass(frozen=True)
+class RangeTask:
+    """Records of a WARC/WET file whose gzip members start in [start, end) (a plain file
+    is never split: start 0, end None)."""
+
+    index: int
+    location: str  # a path or a URL
+    label: str  # the source name mentions carry: the path as `scan` prints it, or the URL
+    start: int
+    end: int | None
+    size: int | None
+    compressed: bool = True
+
+    @property
+    def weight(self) -> int:
+        """Bytes of input this task covers, for the progress bar."""
+        if self.end is None:
+            return max((self.size or 0) - self.start, 0)
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class FilesTask:
+    """Whole files or URLs extracted as `scan` extracts them (any format)."""
+
+    index: int
+    locations: tuple[str, ...]
+    weight: int
+
+
+Task = RangeTask | FilesTask
+
+
+@dataclass
+class TaskResult:
+    """What one task found; results add up in the client."""
+
+    index: int
+    weight: int = 0
+    documents: int = 0
+    bytes: int = 0
+    documents_with_mentions: int = 0
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)
+
+    def add(
+        self, result: Extracted | Skipped, container: str, detector: Detector, lang: str | None
+    ) -> None:
+        if isinstance(result, Skipped):
+            self.skipped.append((result.source, result.reason))
+            return
+        self.documents += 1
+        mentions = document_mentions(result, detector, lang)
+        if not mentions:
+            return
+        self.documents_with_mentions += 1
+        record_id = record_id_of(result.source, container)
+        for mention in mentions:
+            self.languages[mention.lang] += 1
+            self.rows.append(
+                {
+                    "source": result.source,
+                    "url": result.url,
+                    "record_id": record_id,
+                    "lang": mention.lang,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "text": mention.text,
+                    "form": mention.form,
+                    "confidence": mention.confidence,
+                    "snippet": mention.snippet,
+                }
+            )
+
+
+def warm_up() -> str:
+    """Build the detector in this worker before the clock starts; return its backend."""
+    return default_detector().prefilter.backend
+
+
+def run_task(task: Task, lang: str | None = None, limits: Limits = DEFAULT_LIMITS) -> TaskResult:
+    """Run one task; bad input becomes a skip in the result, never an exception."""
+    detector = default_detector()
+    if isinstance(task, RangeTask):
+        return _run_range(task, detector, lang, limits)
+    return _run_files(task, detector, lang, limits)
+
+
+def _run_files(task: FilesTask, detector: Detector, lang: str | None, limits: Limits) -> TaskResult:
+    result = TaskResult(task.index, weight=task.weight)
+    for location in task.locations:
+        if location.startswith(("http://", "https://")):
+            data, results = _fetch_whole(location, limits)
+            result.bytes += len(data)
+        else:
+            path = Path(location)
+            result.bytes += path.stat().st_size if path.is_file() else 0
+            results = list(extract_path(path, limits))
+        for each in results:
+            result.add(each, location, detector, lang)
+    return result
+
+
+def _fetch_whole(url: str, limits: Limits) -> tuple[bytes, list[Extracted | Skipped]]:
+    """A URL that is not a gzipped WARC: read it (up to the size limit) and extract it."""
+    try:
+        with HttpSource(url).open_range(0, None) as reader:
+            data = reader.read(limits.max_bytes + 1)
+    except FetchError as error:
+        return b"", [Skipped(url, str(error))]
+    if data.startswith(b"WARC/"):
+        return data, list(iter_warc_records(io.BytesIO(data), url, limits))
+    return data, list(extract_bytes(data, url, limits))
+
+
+def _position_label(task: RangeTask, start: int) -> Any:
+    if start == 0:
+        return str  # the whole stream from its beginning: offsets are the extractor's own
+    # Mid-file, the uncompressed offset of the range is unknown: name the gzip member too.
+    return lambda offset: f"{start}+{offset}"
+
+
+def _run_range(task: RangeTask, detector: Detector, lang: str | None, limits: Limits) -> TaskResult:
+    result = TaskResult(task.index, weight=task.weight)
+    source = open_source(task.location, task.size)
+    try:
+        if task.compressed:
+            size = task.size if task.size is not None else 0
+            start = next_member_start(source, task.start, size) if task.end is not None else 0
+            end = next_member_start(source, task.end, size) if task.end is not None else None
+            if end is not None and start >= end:
+                return result
+        else:
+            start, end = 0, None
+        raw = source.open_range(start, end)
+    except OSError as error:  # FetchError included: its message names the URL
+        result.skipped.append((task.label, f"unreadable: {error}"))
+        return result
+
+    def on_result(each: Extracted | Skipped) -> None:
+        result.add(each, task.label, detector, lang)
+
+    walker = Walker(task.label, detector, limits, on_result, _position_label(task, start))
+    guard: RatioGuard | None = None
+    with raw:
+        stream: Any = raw
+        if task.compressed:
+            compressed = CountingReader(raw)  # type: ignore[arg-type]
+            guard = RatioGuard(open_gzip(compressed), compressed, limits.max_ratio)  # type: ignore[arg-type]
+            stream = guard
+        try:
+            walker.walk(stream, damaged=lambda: guard is not None and guard.damage is not None)
+        except (LimitExceeded, FetchError) as stopped:
+            result.skipped.append((task.label, str(stopped)))
+    stats = walker.stats
+    result.documents += stats.counted_documents
+    result.bytes += stats.bytes
+    damage = guard.damage if guard is not None else None
+    if isinstance(damage, FetchError):
+        # The gzip reader sees a failed download as a broken stream; say what it was.
+        result.skipped.append((task.label, str(damage)))
+    elif damage is not None:
+        where = f"bytes {start}-{'' if end is None else end - 1}"
+        cut = "; the record the damage cut was dropped" if stats.cut_short else ""
+        result.skipped.append(
+            (
+                task.label,
+                f"corrupt WARC in {where} after {stats.complete_records} complete records{cut}: "
+                f"{type(damage).__name__}: {damage}",
+            )
+        )
+    return result

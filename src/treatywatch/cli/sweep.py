@@ -174,6 +174,7 @@ def sweep(
         inputs=list(inputs),
         files=plan.units,
         tasks=len(plan.tasks),
+        ranges_rerun=outcome.reruns,
         failed_tasks=[{"task": label, "error": error} for label, error in outcome.failures],
         scheduler=scheduler,
         workers=used_workers,

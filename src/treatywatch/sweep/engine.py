@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from treatywatch.core.extract import DEFAULT_LIMITS, Limits
@@ -27,6 +27,31 @@ class Outcome:
 
     results: list[TaskResult]
     failures: list[tuple[str, str]] = field(default_factory=list)
+    reruns: int = 0
+
+
+def reconcile(
+    tasks: list[Task], results: dict[int, TaskResult], rerun: Callable[[Task], TaskResult]
+) -> int:
+    """Check that each range of a file starts where the previous one stopped; run again,
+    from that proven offset, any range whose own search for a start was misled (see
+    `members`). Returns how many ranges were run again."""
+    reruns = 0
+    proven: dict[str, int | None] = {}
+    for task in sorted(tasks, key=lambda each: each.index):
+        if not isinstance(task, RangeTask) or not task.compressed:
+            continue
+        result = results.get(task.index)
+        if result is None:  # the task failed: the next range cannot be checked
+            proven[task.location] = None
+            continue
+        expected = proven.get(task.location)
+        if task.start > 0 and expected is not None and result.first != expected:
+            result = rerun(replace(task, proven_start=expected))
+            results[task.index] = result
+            reruns += 1
+        proven[task.location] = result.stop
+    return reruns
 
 
 def _label(task: Task) -> str:
@@ -85,7 +110,7 @@ def run_on_dask(
         return Outcome([])
     futures = client.map(run_task, tasks, lang=lang, limits=limits, pure=False)
     by_key = {future.key: task for future, task in zip(futures, tasks, strict=True)}
-    results: list[TaskResult] = []
+    results: dict[int, TaskResult] = {}
     failures: list[tuple[str, str]] = []
     for future in as_completed(futures):
         task = by_key[future.key]
@@ -97,9 +122,14 @@ def run_on_dask(
             continue
         finally:
             future.release()
-        results.append(result)
+        results[task.index] = result
         on_done(task, result)
-    return Outcome(sorted(results, key=lambda result: result.index), failures)
+
+    def rerun(task: Task) -> TaskResult:
+        return client.submit(run_task, task, lang=lang, limits=limits, pure=False).result()  # type: ignore[no-any-return]
+
+    reruns = reconcile(tasks, results, rerun)
+    return Outcome([results[index] for index in sorted(results)], failures, reruns)
 
 
 def run_inline(
@@ -108,9 +138,9 @@ def run_inline(
     lang: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Outcome:
-    results = []
+    results: dict[int, TaskResult] = {}
     for task in tasks:
-        result = run_task(task, lang, limits)
-        results.append(result)
-        on_done(task, result)
-    return Outcome(results)
+        results[task.index] = run_task(task, lang, limits)
+        on_done(task, results[task.index])
+    reruns = reconcile(tasks, results, lambda task: run_task(task, lang, limits))
+    return Outcome([results[index] for index in sorted(results)], reruns=reruns)

@@ -23,10 +23,9 @@ from treatywatch.core.extract import (
     iter_warc_records,
 )
 from treatywatch.core.extract.context import LimitExceeded
-from treatywatch.core.extract.gzip_stream import CountingReader, RatioGuard, open_gzip
 from treatywatch.core.scanning import document_mentions, record_id_of
 from treatywatch.sweep.inputs import FetchError, HttpSource, open_source
-from treatywatch.sweep.members import next_member_start
+from treatywatch.sweep.members import MemberReader, next_member_start
 from treatywatch.sweep.walker import Walker
 
 COLUMNS = (
@@ -55,6 +54,8 @@ class RangeTask:
     end: int | None
     size: int | None
     compressed: bool = True
+    # Set when a rerun starts from the offset the previous range proved (engine.reconcile).
+    proven_start: int | None = None
 
     @property
     def weight(self) -> int:
@@ -88,6 +89,10 @@ class TaskResult:
     rows: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     languages: Counter[str] = field(default_factory=Counter)
+    # For a range: the member offset it started from and the one it stopped at (None when
+    # the data broke), so consecutive ranges can be checked to meet exactly.
+    first: int | None = None
+    stop: int | None = None
 
     def add(
         self, result: Extracted | Skipped, container: str, detector: Detector, lang: str | None
@@ -159,7 +164,7 @@ def _fetch_whole(url: str, limits: Limits) -> tuple[bytes, list[Extracted | Skip
     return data, list(extract_bytes(data, url, limits))
 
 
-def _position_label(task: RangeTask, start: int) -> Any:
+def _position_label(start: int) -> Any:
     if start == 0:
         return str  # the whole stream from its beginning: offsets are the extractor's own
     # Mid-file, the uncompressed offset of the range is unknown: name the gzip member too.
@@ -169,16 +174,19 @@ def _position_label(task: RangeTask, start: int) -> Any:
 def _run_range(task: RangeTask, detector: Detector, lang: str | None, limits: Limits) -> TaskResult:
     result = TaskResult(task.index, weight=task.weight)
     source = open_source(task.location, task.size)
+    size = task.size
     try:
-        if task.compressed:
-            size = task.size if task.size is not None else 0
-            start = next_member_start(source, task.start, size) if task.end is not None else 0
-            end = next_member_start(source, task.end, size) if task.end is not None else None
-            if end is not None and start >= end:
-                return result
+        if not task.compressed:
+            start = 0
+        elif task.proven_start is not None:
+            start = task.proven_start
         else:
-            start, end = 0, None
-        raw = source.open_range(start, end)
+            start = next_member_start(source, task.start, size or 0)
+        result.first = start
+        if task.end is not None and start >= task.end:
+            result.stop = start  # no member starts in this range
+            return result
+        raw = source.open_range(start, None)
     except OSError as error:  # FetchError included: its message names the URL
         result.skipped.append((task.label, f"unreadable: {error}"))
         return result
@@ -186,33 +194,41 @@ def _run_range(task: RangeTask, detector: Detector, lang: str | None, limits: Li
     def on_result(each: Extracted | Skipped) -> None:
         result.add(each, task.label, detector, lang)
 
-    walker = Walker(task.label, detector, limits, on_result, _position_label(task, start))
-    guard: RatioGuard | None = None
+    walker = Walker(task.label, detector, limits, on_result, _position_label(start))
+    members: MemberReader | None = None
     with raw:
         stream: Any = raw
         if task.compressed:
-            compressed = CountingReader(raw)  # type: ignore[arg-type]
-            guard = RatioGuard(open_gzip(compressed), compressed, limits.max_ratio)  # type: ignore[arg-type]
-            stream = guard
+            members = MemberReader(raw, start, task.end, limits.max_ratio)  # type: ignore[arg-type]
+            stream = members
         try:
-            walker.walk(stream, damaged=lambda: guard is not None and guard.damage is not None)
+            walker.walk(stream, damaged=lambda: members is not None and members.damage is not None)
         except (LimitExceeded, FetchError) as stopped:
             result.skipped.append((task.label, str(stopped)))
     stats = walker.stats
     result.documents += stats.counted_documents
     result.bytes += stats.bytes
-    damage = guard.damage if guard is not None else None
-    if isinstance(damage, FetchError):
-        # The gzip reader sees a failed download as a broken stream; say what it was.
-        result.skipped.append((task.label, str(damage)))
-    elif damage is not None:
-        where = f"bytes {start}-{'' if end is None else end - 1}"
-        cut = "; the record the damage cut was dropped" if stats.cut_short else ""
-        result.skipped.append(
-            (
-                task.label,
-                f"corrupt WARC in {where} after {stats.complete_records} complete records{cut}: "
-                f"{type(damage).__name__}: {damage}",
-            )
-        )
+    if members is not None:
+        result.stop = members.stop
+        _report_damage(result, task, members, stats.complete_records, stats.cut_short)
     return result
+
+
+def _report_damage(
+    result: TaskResult, task: RangeTask, members: MemberReader, complete: int, cut: bool
+) -> None:
+    damage = members.damage
+    if damage is None:
+        return
+    if isinstance(damage, FetchError):
+        # A failed download reads like a broken stream to the inflater; say what it was.
+        result.skipped.append((task.label, str(damage)))
+        return
+    dropped = "; the record the break cut was dropped" if cut else ""
+    result.skipped.append(
+        (
+            task.label,
+            f"corrupt WARC: gzip data from byte {members.start} broke after {complete} "
+            f"complete records{dropped}: {type(damage).__name__}: {damage}",
+        )
+    )

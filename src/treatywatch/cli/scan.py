@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 from collections.abc import Iterable
@@ -143,6 +144,8 @@ def scan(
                 soft_wrap=True,
             )
         raise typer.Exit(2)
+    # Parsers log what they could not read; the skip reason on stderr already says it.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     detector = default_detector()
     table_rows: list[dict[str, Any]] = []
     totals = FileSummary("")

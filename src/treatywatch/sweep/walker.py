@@ -217,7 +217,7 @@ class Walker:
                 stats.counted_documents += 1
             elif span.kind not in _IGNORED:
                 record = io.BytesIO(buf[span.start : span.end])
-                for result in iter_warc_records(record, self.label):
+                for result in iter_warc_records(record, self.label, self.limits):
                     self.on_result(
                         result if span.has_id else self._renamed(result, base + span.start, 0)
                     )
@@ -258,7 +258,7 @@ class Walker:
     def _hand_over(self, head: bytes, stream: BinaryIO, start: int) -> None:
         """The extractor reads on from `head` to the end of the stream."""
         rest = _Counted(_Chained(head, stream))
-        for result in iter_warc_records(rest, self.label):  # type: ignore[arg-type]
+        for result in iter_warc_records(rest, self.label, self.limits):  # type: ignore[arg-type]
             self.on_result(self._renamed(result, start, None))
         self.stats.bytes += rest.count
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -119,7 +120,7 @@ def test_a_misleading_member_start_is_caught_and_the_range_run_again(tmp_path: P
 
     tasks = [
         replace(task, index=index, start=start, end=end)
-        for index, (start, end) in enumerate(zip(boundaries, boundaries[1:], strict=False))
+        for index, (start, end) in enumerate(itertools.pairwise(boundaries))
     ]
     outcome = run_inline(tasks, lambda task, result: None)
     assert outcome.reruns == 1

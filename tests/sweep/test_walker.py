@@ -27,14 +27,14 @@ PIECES = [
     "ΣΥΜΒΑΣΗ ΛΙΟΥΜΠΛΙΑΝΑΣ".encode(),
     "Konwencja lublańsko-haska".encode(),
     "V Ljubljani so odprli knjižnico.".encode(),
-    "the MLA Convention".encode(),
+    b"the MLA Convention",
     b"Ljub-\nljana",
     "Ljub\u00adljana".encode(),
     b"&amp; The Hague &#76;jubljana",
     b"\xff\xfe\xc3",
     b"\r\n",
     b" genocide ",
-    "Convention de Ljubljana-La Haye".encode(),
+    b"Convention de Ljubljana-La Haye",
     b"weather council budget ",
 ]
 

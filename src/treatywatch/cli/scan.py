@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import re
 import sys
 from collections.abc import Iterable
@@ -20,7 +19,7 @@ from treatywatch.cli import app
 from treatywatch.cli.bootstrap import err_console
 from treatywatch.core.detect import Detector, default_detector
 from treatywatch.core.extract import Extracted, Skipped, extract_path
-from treatywatch.core.scanning import document_mentions, files_under, mention_row
+from treatywatch.core.scanning import document_mentions, files_under, mention_row, quiet_parsers
 
 TABLE_COLUMNS = ("path", "start", "end", "form", "lang", "confidence", "text")
 
@@ -144,8 +143,7 @@ def scan(
                 soft_wrap=True,
             )
         raise typer.Exit(2)
-    # Parsers log what they could not read; the skip reason on stderr already says it.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    quiet_parsers()
     detector = default_detector()
     table_rows: list[dict[str, Any]] = []
     totals = FileSummary("")

@@ -6,6 +6,7 @@ the row layout live here and nowhere else.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ __all__ = [
     "files_under",
     "language_hint",
     "mention_row",
+    "quiet_parsers",
     "record_id_of",
 ]
 
@@ -81,6 +83,11 @@ def mention_row(document: Extracted, mention: Mention) -> dict[str, Any]:
     if document.url:
         row["url"] = document.url
     return row
+
+
+def quiet_parsers() -> None:
+    """Parsers log what they could not read; the skip reasons already say it."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def files_under(folder: Path) -> Iterator[Path]:

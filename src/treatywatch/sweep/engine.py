@@ -14,9 +14,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from treatywatch.core.extract import DEFAULT_LIMITS, Limits
+from treatywatch.core.scanning import quiet_parsers
 from treatywatch.sweep.tasks import RangeTask, Task, TaskResult, run_task, warm_up
 
 OnDone = Callable[[Task, TaskResult | None], None]
+CONNECT_SECONDS = 10  # to a remote scheduler; Dask's own default waits 30 s
 INLINE = "inline"  # no Dask at all: one process, for debugging and small inputs
 LOCAL = "local"
 
@@ -81,7 +83,7 @@ def dask_client(scheduler: str, workers: int) -> Iterator[Any]:
             client.close()
             cluster.close()
     else:
-        client = Client(scheduler)
+        client = Client(scheduler, timeout=CONNECT_SECONDS)
         try:
             yield client
         finally:
@@ -138,6 +140,7 @@ def run_inline(
     lang: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Outcome:
+    quiet_parsers()
     results: dict[int, TaskResult] = {}
     for task in tasks:
         results[task.index] = run_task(task, lang, limits)

@@ -23,7 +23,7 @@ from treatywatch.core.extract import (
     iter_warc_records,
 )
 from treatywatch.core.extract.context import LimitExceeded
-from treatywatch.core.scanning import document_mentions, record_id_of
+from treatywatch.core.scanning import document_mentions, quiet_parsers, record_id_of
 from treatywatch.sweep.inputs import FetchError, HttpSource, open_source
 from treatywatch.sweep.members import MemberReader, next_member_start
 from treatywatch.sweep.walker import Walker
@@ -126,6 +126,7 @@ class TaskResult:
 
 def warm_up() -> str:
     """Build the detector in this worker before the clock starts; return its backend."""
+    quiet_parsers()
     return default_detector().prefilter.backend
 
 

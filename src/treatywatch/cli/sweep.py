@@ -190,8 +190,8 @@ def sweep(
         f"mentions in {summary['documents_with_mentions']} documents; "
         f"{summary['skipped']} skipped → {out}"
     )
-    for label, error in outcome.failures:
-        _say(f"task failed: {label}: {error}", style="red")
+    for label, failure in outcome.failures:
+        _say(f"task failed: {label}: {failure}", style="red")
     if outcome.failures:
         raise typer.Exit(1)
 

@@ -88,6 +88,7 @@ def split_ranges(size: int, chunk: int) -> list[tuple[int, int]]:
 
 INPUT_CHUNK = 4 * 1024 * 1024
 _MIN_STEP = 4096
+_BREAKS: tuple[type[Exception], ...] = (*GZIP_ERRORS, EOFError)  # a damaged or cut member
 
 
 def _inflater() -> Any:
@@ -197,5 +198,5 @@ class MemberReader:
                 # needs a second call, and bounds what `unused_data` copies.
                 last_size = self._base + self._pos - member_start
                 step = min(max(_MIN_STEP, 2 * last_size), INPUT_CHUNK)
-        except (*GZIP_ERRORS, EOFError) as error:
+        except _BREAKS as error:
             self.damage = error

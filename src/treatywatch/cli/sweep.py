@@ -142,7 +142,7 @@ def sweep(
             "--chunk-mb",
             min=0.001,
             help="Split gzipped WARC/WET files into ranges "
-            "of this many MB (default: about 8 tasks per worker, 4 to 64 MiB).",
+            "of this many MB (default: about 16 tasks per worker, 4 to 64 MiB).",
         ),
     ] = None,
 ) -> None:

@@ -20,7 +20,7 @@ from treatywatch.sweep.tasks import FilesTask, RangeTask, Task
 MiB = 1024 * 1024
 MIN_CHUNK = 4 * MiB
 MAX_CHUNK = 64 * MiB
-TASKS_PER_WORKER = 8  # enough tasks that no worker idles long at the end
+TASKS_PER_WORKER = 16  # enough tasks that no worker idles long at the end
 BATCH_FILES = 64
 PROBE_URLS = 64  # above this many URLs, sizes are not asked for: one task per URL
 HEAD = 8192

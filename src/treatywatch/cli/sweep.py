@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
@@ -28,6 +29,7 @@ from treatywatch.sweep import (
     CrawlOptions,
     InputError,
     Outcome,
+    Plan,
     Task,
     TaskResult,
     dask_client,
@@ -151,22 +153,24 @@ def sweep(
         raise _usage_error([f"--kind {kind!r}: use wet or warc"])
     began = time.perf_counter()
     crawl = CrawlOptions(paths_file, match, limit, base_url, kind)
-    local = scheduler in (LOCAL, INLINE)
-    planned_workers = workers if local else 8
     chunk = int(chunk_mb * MB) if chunk_mb else None
-    try:
-        plan = plan_sweep(inputs, planned_workers, crawl, chunk)
-    except InputError as error:
-        raise _usage_error(error.messages) from None
-    except TableError as error:
-        raise _usage_error([str(problem) for problem in error.problems]) from None
-    for location, reason in plan.skipped:
-        _say(f"{location}: skipped: {reason}", style="yellow")
-    _say(
-        f"{plan.units} inputs, {plan.weight / MB:,.1f} MB, {len(plan.tasks)} tasks "
-        f"(gzipped WARC/WET split in ranges of {plan.chunk / MB:,.1f} MB)"
-    )
-    outcome, used_workers, seconds = _run(plan.tasks, plan.weight, scheduler, workers, lang)
+
+    def make_plan(worker_total: int) -> Plan:
+        try:
+            plan = plan_sweep(inputs, worker_total, crawl, chunk)
+        except InputError as error:
+            raise _usage_error(error.messages) from None
+        except TableError as error:
+            raise _usage_error([str(problem) for problem in error.problems]) from None
+        for location, reason in plan.skipped:
+            _say(f"{location}: skipped: {reason}", style="yellow")
+        _say(
+            f"{plan.units} inputs, {plan.weight / MB:,.1f} MB, {len(plan.tasks)} tasks "
+            f"(gzipped WARC/WET split in ranges of {plan.chunk / MB:,.1f} MB)"
+        )
+        return plan
+
+    plan, outcome, used_workers, seconds = _run(make_plan, scheduler, workers, lang)
     results = outcome.results
     skipped_inputs = [TaskResult(-1, skipped=list(plan.skipped))] if plan.skipped else []
     summary = summarise(
@@ -197,23 +201,29 @@ def sweep(
 
 
 def _run(
-    tasks: list[Task], weight: int, scheduler: str, workers: int, lang: str | None
-) -> tuple[Outcome, int, float]:
-    """Run the tasks with a progress bar; return the outcome, workers used and seconds."""
+    make_plan: Callable[[int], Plan], scheduler: str, workers: int, lang: str | None
+) -> tuple[Plan, Outcome, int, float]:
+    """Plan (before starting a local cluster, so bad inputs fail at once; after connecting
+    to a remote one, to size the ranges by its workers), then run the tasks with a progress
+    bar. Returns the plan, the outcome, the workers used and the seconds taken."""
     progress = _progress()
     if scheduler == INLINE:
+        plan = make_plan(1)
         with progress:
-            meter = _Meter(progress, weight)
-            return run_inline(tasks, meter.done, lang), 1, time.perf_counter() - meter.started
+            meter = _Meter(progress, plan.weight)
+            outcome = run_inline(plan.tasks, meter.done, lang)
+            return plan, outcome, 1, time.perf_counter() - meter.started
+    local_plan = make_plan(workers) if scheduler == LOCAL else None
     if scheduler == LOCAL:
         _say(f"starting a local Dask cluster of {workers} worker processes")
     try:
         with dask_client(scheduler, workers) as client:
-            prepare(client)
             used = worker_count(client)
+            plan = local_plan or make_plan(used)
+            prepare(client)
             with progress:
-                meter = _Meter(progress, weight)
-                outcome = run_on_dask(client, tasks, meter.done, lang)
-                return outcome, used, time.perf_counter() - meter.started
+                meter = _Meter(progress, plan.weight)
+                outcome = run_on_dask(client, plan.tasks, meter.done, lang)
+                return plan, outcome, used, time.perf_counter() - meter.started
     except OSError as error:  # no scheduler at that address, or it went away
         raise _usage_error([f"Dask scheduler {scheduler}: {error}"]) from None

@@ -6,6 +6,7 @@ import io
 import itertools
 import tempfile
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -116,8 +117,6 @@ def test_a_misleading_member_start_is_caught_and_the_range_run_again(tmp_path: P
     boundaries = [0, fake - 5, offsets[2] + 10, size]
     plan = plan_sweep([str(path)], workers=2, chunk_bytes=size)
     (task,) = plan.tasks
-    from dataclasses import replace
-
     tasks = [
         replace(task, index=index, start=start, end=end)
         for index, (start, end) in enumerate(itertools.pairwise(boundaries))

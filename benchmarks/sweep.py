@@ -178,18 +178,20 @@ def sweep_once(paths: list[Path], workers: int) -> dict[str, Any]:
     with dask_client("local", workers) as client:
         prepare(client)
         startup = time.perf_counter() - started
-        worker_cpu = sum(client.run(_own_cpu).values())
+        before = client.run(_own_cpu)
         own_cpu = _own_cpu()
         began = time.perf_counter()
         outcome = run_on_dask(client, plan.tasks, lambda task, result: None)
         wall = time.perf_counter() - began
-        worker_cpu = sum(client.run(_own_cpu).values()) - worker_cpu
+        after = client.run(_own_cpu)
         own_cpu = _own_cpu() - own_cpu
+    per_worker = sorted((after[worker] - before[worker] for worker in after), reverse=True)
     results = outcome.results
     return {
         "wall": wall,
-        "cpu": worker_cpu + own_cpu,
+        "cpu": sum(per_worker) + own_cpu,
         "client_cpu": own_cpu,
+        "busiest_worker_cpu": per_worker[0],
         "startup": startup,
         "tasks": len(plan.tasks),
         "bytes": sum(result.bytes for result in results),
@@ -201,10 +203,11 @@ def sweep_once(paths: list[Path], workers: int) -> dict[str, Any]:
 
 
 def best_of(runs: int, action: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    """The fastest run by wall time, with the least CPU time seen across runs."""
+    """The fastest run by wall time, with the CPU times of the run that used least CPU."""
     measured = [action() for _ in range(runs)]
     best = min(measured, key=lambda each: each["wall"])
-    return {**best, "cpu": min(each["cpu"] for each in measured)}
+    least = min(measured, key=lambda each: each["cpu"])
+    return {**best, **{key: value for key, value in least.items() if "cpu" in key}}
 
 
 def _load() -> str:
@@ -267,6 +270,12 @@ def main(argv: list[str] | None = None) -> int:
         assert sweeps[1]["mentions"] == sweeps[2]["mentions"]
         one, two = sweeps[1], sweeps[2]
         print(f"speed-up, 2 workers over 1: {one['wall'] / two['wall']:.2f}x wall (target ≥ 1.8)")
+        # On a shared machine the wall clock also measures the neighbours. With a core each,
+        # the sweep would last as long as its busiest worker's CPU time.
+        print(
+            f"speed-up from CPU times (1 worker's CPU / 2 workers' busiest): "
+            f"{one['busiest_worker_cpu'] / two['busiest_worker_cpu']:.2f}x"
+        )
         for workers, ours in sweeps.items():
             print(
                 f"time ratio sweep ({workers}) / pipeline: {ours['wall'] / theirs['wall']:.2f} "

@@ -6,6 +6,7 @@ import os
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -41,9 +42,14 @@ from treatywatch.sweep import (
     worker_count,
     write_outputs,
 )
-from treatywatch.sweep.crawl import DEFAULT_BASE_URL, KINDS
+from treatywatch.sweep.crawl import DEFAULT_BASE_URL
 
 MB = 1_000_000
+
+
+class CrawlKind(StrEnum):
+    WET = "wet"
+    WARC = "warc"
 
 
 def _say(message: str, style: str | None = None) -> None:
@@ -114,7 +120,12 @@ def sweep(
     ] = LOCAL,
     workers: Annotated[
         int,
-        typer.Option("--workers", min=1, help="Worker processes of the local cluster."),
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Worker processes of the local cluster.",
+            show_default="the machine's cores",
+        ),
     ] = os.cpu_count() or 1,
     out: Annotated[
         Path, typer.Option("--out", help="Folder for mentions.parquet and summary.json.")
@@ -137,7 +148,9 @@ def sweep(
     base_url: Annotated[
         str, typer.Option("--base-url", help="Common Crawl data server.")
     ] = DEFAULT_BASE_URL,
-    kind: Annotated[str, typer.Option("--kind", help="Crawl files to list: wet or warc.")] = "wet",
+    kind: Annotated[
+        CrawlKind, typer.Option("--kind", help="Which files of a crawl to list.")
+    ] = CrawlKind.WET,
     chunk_mb: Annotated[
         float | None,
         typer.Option(
@@ -149,10 +162,8 @@ def sweep(
     ] = None,
 ) -> None:
     """Detect references over large corpora (gz WET/WARC split by gzip member) on Dask."""
-    if kind not in KINDS:
-        raise _usage_error([f"--kind {kind!r}: use wet or warc"])
     began = time.perf_counter()
-    crawl = CrawlOptions(paths_file, match, limit, base_url, kind)
+    crawl = CrawlOptions(paths_file, match, limit, base_url, kind.value)
     chunk = int(chunk_mb * MB) if chunk_mb else None
 
     def make_plan(worker_total: int) -> Plan:

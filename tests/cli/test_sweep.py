@@ -131,6 +131,7 @@ def test_two_dask_workers_find_what_scan_finds(tmp_path: Path):
     assert summary["documents"] == totals["documents"]
     assert summary["documents_with_mentions"] == len({row["path"] for row in expected})
     assert summary["languages"] == dict(Counter(row["lang"] for row in expected))
+    assert sum(summary["documents_by_language"].values()) == summary["documents"]
     assert summary["skipped"] == totals["skipped"] == 2
     assert summary["bytes"] == uncompressed
     assert summary["inputs"] == [str(corpus)] and summary["files"] == totals["files"]

@@ -16,7 +16,7 @@ def wet_record(
     payload: bytes,
     number: int,
     *,
-    language: str = "eng",
+    language: str | None = "eng",
     kind: str = "conversion",
     with_id: bool = True,
 ) -> bytes:
@@ -29,8 +29,9 @@ def wet_record(
     ]
     if with_id:
         lines.append(f"WARC-Record-ID: <{record_id(number)}>")
+    if language is not None:
+        lines.append(f"WARC-Identified-Content-Language: {language}")
     lines += [
-        f"WARC-Identified-Content-Language: {language}",
         "Content-Type: text/plain",
         f"Content-Length: {len(payload)}",
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -171,3 +172,21 @@ def test_a_truncated_file_keeps_the_records_before_the_break(tmp_path: Path):
     assert len(found) == 2 and documents == 2
     ((source, reason),) = [skip for result in results for skip in result.skipped]
     assert source == str(path) and reason.startswith("corrupt WARC")
+
+
+def test_documents_are_counted_per_declared_language(tmp_path: Path):
+    """Counted or read closely, each document counts once under the language it declares
+    (the first of Common Crawl's list), or 'und' when it declares none."""
+    path = tmp_path / "langs.wet.gz"
+    specs = [("slv,eng", True), ("fra", False), (None, False), ("slv", False), ("eng", True)]
+    write_wet(
+        path,
+        [
+            wet_record((MENTION if has_mention else filler(300, n)).encode(), n, language=code)
+            for n, (code, has_mention) in enumerate(specs)
+        ],
+    )
+    _, documents, results = sweep_rows(path)
+    counts = sum((result.document_languages for result in results), Counter())
+    assert counts == Counter({"sl": 2, "fr": 1, "und": 1, "en": 1})
+    assert documents == 5

@@ -53,18 +53,25 @@ def write_mentions(path: Path, results: Iterable[TaskResult]) -> int:
     return written
 
 
+def _by_count(counts: Counter[str]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
 def summarise(results: list[TaskResult], **facts: Any) -> dict[str, Any]:
     """The totals over every task, with `facts` (inputs, elapsed…) merged in."""
     languages: Counter[str] = Counter()
+    documents_by_language: Counter[str] = Counter()
     skipped = [item for result in results for item in result.skipped]
     for result in results:
         languages.update(result.languages)
+        documents_by_language.update(result.document_languages)
     summary: dict[str, Any] = {
         "documents": sum(result.documents for result in results),
         "bytes": sum(result.bytes for result in results),
         "mentions": sum(len(result.rows) for result in results),
         "documents_with_mentions": sum(result.documents_with_mentions for result in results),
-        "languages": dict(sorted(languages.items(), key=lambda item: (-item[1], item[0]))),
+        "languages": _by_count(languages),
+        "documents_by_language": _by_count(documents_by_language),
         "skipped": len(skipped),
         "skipped_examples": [
             {"source": source, "reason": reason} for source, reason in skipped[:SKIPPED_EXAMPLES]

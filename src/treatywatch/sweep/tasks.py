@@ -23,11 +23,17 @@ from treatywatch.core.extract import (
     iter_warc_records,
 )
 from treatywatch.core.extract.context import LimitExceeded
-from treatywatch.core.scanning import document_mentions, quiet_parsers, record_id_of
+from treatywatch.core.scanning import (
+    document_mentions,
+    language_hint,
+    quiet_parsers,
+    record_id_of,
+)
 from treatywatch.sweep.inputs import FetchError, HttpSource, open_source
 from treatywatch.sweep.members import MemberReader, next_member_start
 from treatywatch.sweep.walker import Walker
 
+UNDETERMINED = "und"  # ISO 639-2 for a language not identified
 COLUMNS = (
     "source",
     "url",
@@ -89,6 +95,9 @@ class TaskResult:
     rows: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     languages: Counter[str] = field(default_factory=Counter)
+    # Documents read per declared language ('und' when none): the denominators that make
+    # mention counts per language comparable.
+    document_languages: Counter[str] = field(default_factory=Counter)
     # For a range: the member offset it started from and the one it stopped at (None when
     # the data broke), so consecutive ranges can be checked to meet exactly.
     first: int | None = None
@@ -101,6 +110,7 @@ class TaskResult:
             self.skipped.append((result.source, result.reason))
             return
         self.documents += 1
+        self.document_languages[language_hint(result.language) or UNDETERMINED] += 1
         mentions = document_mentions(result, detector, lang)
         if not mentions:
             return
@@ -208,6 +218,9 @@ def _run_range(task: RangeTask, detector: Detector, lang: str | None, limits: Li
             result.skipped.append((task.label, str(stopped)))
     stats = walker.stats
     result.documents += stats.counted_documents
+    for declared, count in stats.counted_languages.items():
+        hint = language_hint(declared.decode("ascii", "replace"))
+        result.document_languages[hint or UNDETERMINED] += count
     result.bytes += stats.bytes
     if members is not None:
         result.stop = members.stop

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import io
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
 from treatywatch.core.detect import Detector
@@ -50,6 +51,7 @@ class Span:
     end: int
     kind: bytes
     has_id: bool
+    language: bytes  # WARC-Identified-Content-Language, as written
 
 
 def _field(header: bytes, name: bytes) -> bytes | None:
@@ -94,7 +96,8 @@ def parse_header(buf: bytes, pos: int, max_payload: int) -> Span | int:
         return end - pos
     if not buf.startswith(RECORD_END, payload_end):
         raise Irregular("no record separator after the payload")
-    return Span(pos, payload_start, payload_end, end, kind, has_id)
+    language = _field(header, b"\r\nwarc-identified-content-language:") or b""
+    return Span(pos, payload_start, payload_end, end, kind, has_id, language)
 
 
 class _Chained(io.RawIOBase):
@@ -125,6 +128,8 @@ class WalkStats:
 
     bytes: int = 0
     counted_documents: int = 0
+    # The declared language of each document only counted, as written ('slv,eng').
+    counted_languages: Counter[bytes] = field(default_factory=Counter)
     complete_records: int = 0
     cut_short: bool = False  # the stream broke inside a record, which was dropped
 
@@ -215,6 +220,7 @@ class Walker:
             stats.bytes += span.end - span.start
             if span.kind == _CONVERSION and index not in flagged:
                 stats.counted_documents += 1
+                stats.counted_languages[span.language] += 1
             elif span.kind not in _IGNORED:
                 record = io.BytesIO(buf[span.start : span.end])
                 for result in iter_warc_records(record, self.label, self.limits):

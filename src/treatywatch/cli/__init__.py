@@ -26,7 +26,9 @@ from treatywatch.cli import (  # noqa: E402, F401
     outreach,
     relations,
     reports,
+    scan,
     serve,
     status,
+    sweep,
     targets,
 )

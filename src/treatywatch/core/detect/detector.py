@@ -166,6 +166,11 @@ class Detector:
             rough = _COMBINING.sub("", unicodedata.normalize("NFKD", raw.lower()))
         return next(self._treaty_words.iter(rough), None) is not None
 
+    def quick_look(self, raw: str) -> bool:
+        """False when no name can be completed in `raw` (text around a prefilter hit): then
+        `detect` looks no closer. True only means a closer look is needed."""
+        return bool(self._quick(raw))
+
     def _worth_a_look(self, text: str, hit: int) -> bool:
         """A cheap look at the raw text around a hit: 'Ljubljana' with nothing that could
         complete a name nearby (the city in the news) needs no normalising."""

@@ -178,33 +178,36 @@ def _replace_reference_tables(dataset: Dataset, summary: WriteSummary) -> None:
     )
 
 
-def _merge_facts(model, facts, to_fields, table: str, summary: WriteSummary, today: date) -> None:  # type: ignore[no-untyped-def]
-    existing = {row.key: row for row in model.objects.all()}
-    bundled_keys = set()
+def _upsert_facts(model, facts, to_fields, table, summary, origin, keep_others):  # type: ignore[no-untyped-def]
+    """Add or update each fact by its key; with `keep_others`, rows of another origin stay."""
+    existing = {row.key: row for row in model.objects.filter(key__in=[fact.key for fact in facts])}
     for fact in facts:
-        bundled_keys.add(fact.key)
         fields = to_fields(fact)
         row = existing.get(fact.key)
         if row is None:
-            model.objects.create(key=fact.key, origin=models.Origin.BUNDLED, **fields)
+            model.objects.create(key=fact.key, origin=origin, **fields)
             summary.count(table, "added")
-        elif row.origin != models.Origin.BUNDLED:
+        elif keep_others and row.origin != origin:
             summary.count(table, "kept")
         elif changes := changed_fields(row, fields):
-            model.objects.filter(pk=row.pk).update(**fields)
+            model.objects.filter(pk=row.pk).update(origin=origin, **fields)
             summary.count(table, "changed")
             summary.changes.append(f"{fact.key}: {', '.join(sorted(changes))}")
         else:
             summary.count(table, "unchanged")
-    for key, row in existing.items():
-        if (
-            key not in bundled_keys
-            and row.origin == models.Origin.BUNDLED
-            and row.retracted_on is None
-        ):
-            # The bundle dropped the row: keep it for past reports, but stop counting it from today.
-            model.objects.filter(pk=row.pk).update(retracted_on=today)
-            summary.count(table, "retracted")
+
+
+def _merge_facts(model, facts, to_fields, table: str, summary: WriteSummary, today: date) -> None:  # type: ignore[no-untyped-def]
+    """Bundled facts in, staff rows kept; a bundled row the bundle dropped is retracted."""
+    _upsert_facts(model, facts, to_fields, table, summary, models.Origin.BUNDLED, keep_others=True)
+    bundled_keys = {fact.key for fact in facts}
+    dropped = model.objects.filter(origin=models.Origin.BUNDLED, retracted_on__isnull=True).exclude(
+        key__in=bundled_keys
+    )
+    for row in dropped:
+        # Kept for past reports, but no longer counted from today.
+        model.objects.filter(pk=row.pk).update(retracted_on=today)
+        summary.count(table, "retracted")
 
 
 def import_file(path: Path, today: date | None = None) -> WriteSummary:
@@ -236,19 +239,12 @@ def import_file(path: Path, today: date | None = None) -> WriteSummary:
         raise TableError(problems)
     summary = WriteSummary()
     with transaction.atomic():
-        existing = {row.key: row for row in model.objects.filter(key__in=[f.key for f in facts])}
-        for fact in facts:
-            fields = to_fields(fact)
-            row = existing.get(fact.key)
-            if row is None:
-                model.objects.create(key=fact.key, origin=models.Origin.IMPORT, **fields)
-                summary.count(table, "added")
-            elif changes := changed_fields(row, fields):
-                model.objects.filter(pk=row.pk).update(origin=models.Origin.IMPORT, **fields)
-                summary.count(table, "changed")
-                summary.changes.append(f"{fact.key}: {', '.join(sorted(changes))}")
-            else:
-                summary.count(table, "unchanged")
+        _upsert_facts(
+            model, facts, to_fields, table, summary, models.Origin.IMPORT, keep_others=False
+        )
+        from treatywatch.site import freshness
+
+        freshness.bump()  # updates in place save no model, so tell the page caches
     return summary
 
 

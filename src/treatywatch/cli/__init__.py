@@ -21,6 +21,7 @@ from treatywatch.cli import (  # noqa: E402, F401
     data,
     events,
     monitor,
+    network,
     outlook,
     outreach,
     relations,

@@ -26,6 +26,13 @@ OPERATIONS = (
     "/api/changes",
     "/api/events",
     "/api/references",
+    "/api/relations",
+    "/api/network",
+    "/api/targets",
+    "/api/outlook",
+    "/api/attention",
+    "/api/outreach",
+    "/api/outreach/due",
 )
 BOUND = settings(
     max_examples=8,

@@ -14,6 +14,8 @@ PAGES = [
     "/en/states/",
     "/en/states/FRA/",
     "/en/convention/",
+    "/en/relations/",
+    "/en/network/",
     "/en/indicators/",
     "/en/indicators/signatories/",
     "/en/indicators/consenting/",

@@ -20,6 +20,8 @@ urlpatterns = [
     ),
     path("states/<str:code>/", views.state, name="state"),
     path("convention/", views.convention, name="convention"),
+    path("relations/", views.relations, name="relations"),
+    path("network/", views.network, name="network"),
     path("indicators/", views.indicators, name="indicators"),
     path("indicators/<slug:code>/", views.indicator, name="indicator"),
     path("changes/", views.changes, name="changes"),

@@ -39,9 +39,9 @@ def follow_ups(request: HttpRequest) -> HttpResponse:
         "today": today(),
     }
     if within is None:
-        context["error"] = _(
-            "“within” must be a whole number of days from 0 to %(most)d."
-        ) % {"most": MAX_WITHIN}
+        context["error"] = _("“within” must be a whole number of days from 0 to %(most)d.") % {
+            "most": MAX_WITHIN
+        }
         return render(request, "staff/follow_ups.html", context, status=400)
     items = []
     for item in follow_ups_due(today(), within):
@@ -52,8 +52,7 @@ def follow_ups(request: HttpRequest) -> HttpResponse:
                 "record": record,
                 "late": item.days_late,
                 "ahead": -item.days_late,
-                "url": reverse("admin:outreach_outreachcontact_changelist")
-                + f"?q={record.target}",
+                "url": reverse("admin:outreach_outreachcontact_changelist") + f"?q={record.target}",
             }
         )
     context.update(within=within, items=items, choices=(7, 14, 30, 90))

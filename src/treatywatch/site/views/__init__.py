@@ -9,7 +9,9 @@ from treatywatch.site.views.embeds import badge, embed, widget
 from treatywatch.site.views.errors import not_found
 from treatywatch.site.views.indicators import indicator, indicators
 from treatywatch.site.views.maps import world_map
+from treatywatch.site.views.network import network
 from treatywatch.site.views.overview import home
+from treatywatch.site.views.relations import relations
 from treatywatch.site.views.state import state
 from treatywatch.site.views.states import states, states_download
 from treatywatch.site.views.timeline import timeline
@@ -22,7 +24,9 @@ __all__ = [
     "home",
     "indicator",
     "indicators",
+    "network",
     "not_found",
+    "relations",
     "state",
     "states",
     "states_download",

@@ -13,7 +13,7 @@ from typing import Any
 from treatywatch.config import today
 from treatywatch.core.convention import Convention, load_convention
 from treatywatch.core.cooperation_documents import network_document
-from treatywatch.core.outlook import Outlook
+from treatywatch.core.outlook import PACE, Outlook, WhatIf
 from treatywatch.core.targets import Target, TargetWeights, compute_targets, load_weights
 from treatywatch.site.freshness import data_version
 from treatywatch.site.snapshot import Version, record_at
@@ -63,11 +63,18 @@ def targets(as_of: date, language: str) -> tuple[Target, ...]:
 def _outlook(version: Version, as_of: date) -> Outlook:
     from treatywatch.reports.outlook import outlook as compute
 
-    return compute(as_of, record=record_at(version))
+    record = record_at(version)
+    at_pace = compute(as_of, record=record)
+    waiting = at_pace.signatories_without_consent
+    if not waiting:
+        return at_pace
+    # The second scenario: every signatory without an instrument deposits one on the date.
+    return compute(as_of, [PACE, WhatIf(tuple(waiting), as_of)], record=record)
 
 
 def outlook(as_of: date) -> Outlook:
-    """The entry-into-force outlook at the current pace (`treatywatch outlook`)."""
+    """The entry-into-force outlook (`treatywatch outlook`): at the current pace, and if every
+    signatory without an instrument deposited one on `as_of`."""
     return _outlook(data_version(), as_of)
 
 

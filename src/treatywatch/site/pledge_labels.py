@@ -55,20 +55,25 @@ NEXT_STEP_LABELS: dict[str, Promise] = {
 }
 NEXT_STEP_HELP: dict[str, Promise] = {
     "sign": _(
-        "Signing is the first step towards becoming a party; a State that has not signed can "
-        "also join later by accession."
+        "Signing is the first step towards becoming a party. A State that has not signed "
+        "can also join later by accession. Once a party, it can ask the other parties "
+        "for evidence, extradition and other assistance in cases of genocide, crimes "
+        "against humanity and war crimes, on one common legal basis."
     ),
     "ratify": _(
-        "A signature does not bind the State: depositing an instrument of ratification, "
-        "acceptance or approval makes it a party."
+        "A signature does not bind the State. Depositing an instrument of ratification, "
+        "acceptance or approval makes it a party, so that its judges, prosecutors and "
+        "central authority can use the Convention with the other parties."
     ),
     "encourage_others": _(
-        "The State has deposited its instrument: it can now encourage others to join, in "
-        "bilateral contacts and in international and regional fora."
+        "The State has deposited its instrument; the Convention is not yet in force for it. "
+        "It can encourage other States to sign and ratify, in bilateral contacts and in "
+        "international and regional fora, and prepare the practitioners who will apply it."
     ),
     "use_convention": _(
-        "The Convention is in force for the State: its judges, prosecutors and central "
-        "authority can use it in requests to the other parties."
+        "The Convention is in force for the State. The next steps are to use it in requests for "
+        "mutual legal assistance and extradition, to train the practitioners who will apply it, "
+        "and to encourage other States to join."
     ),
 }
 # Names of the score's factors; what each measures and why is in data/targets.yaml.

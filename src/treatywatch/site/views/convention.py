@@ -10,7 +10,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from treatywatch.site import snapshot
+from treatywatch.core.outlook import PACE
+from treatywatch.site import engines, snapshot
 from treatywatch.site.context import handles_bad_parameters, language, page_context
 from treatywatch.site.convention import convention_structure
 from treatywatch.site.pagecache import cached_page
@@ -57,6 +58,43 @@ def _fact_value(name: str, value: Any) -> str:
     return str(value)
 
 
+def _outlook(as_of: date) -> dict[str, Any]:
+    """The outlook's scenarios in words, from `core.outlook` (through `engines.outlook`)."""
+    outlook = engines.outlook(as_of)
+    threshold = snapshot.record().treaties[snapshot.CONVENTION].entry_into_force.threshold
+    rows = []
+    for projection in outlook.projections:
+        if projection.scenario == PACE:
+            label = ngettext(
+                "At the current pace: %(count)d instrument deposited in the last %(months)d months",
+                "At the current pace: %(count)d instruments deposited in the last %(months)d months",
+                outlook.deposits_in_window,
+            ) % {"count": outlook.deposits_in_window, "months": outlook.window_months}
+        else:
+            label = ngettext(
+                "If the %(count)d signatory without an instrument deposited one on %(day)s",
+                "If the %(count)d signatories without an instrument all deposited one on %(day)s",
+                len(projection.assumed_deposits),
+            ) % {"count": len(projection.assumed_deposits), "day": long_date(as_of)}
+        rows.append(
+            {
+                "label": label,
+                "threshold": projection.threshold,
+                "source": projection.threshold_source.split()[0],
+                "recorded": projection.threshold == threshold,
+                "entry_into_force": projection.entry_into_force,
+                "explanation": projection.explanation,
+            }
+        )
+    return {
+        "rows": rows,
+        "rule": outlook.rule,
+        "verified": outlook.rule_verified,
+        "recorded": len(outlook.deposits_recorded),
+        "warnings": outlook.warnings,
+    }
+
+
 @cached_page
 @handles_bad_parameters
 def convention(request: HttpRequest) -> HttpResponse:
@@ -97,5 +135,6 @@ def convention(request: HttpRequest) -> HttpResponse:
             {**c, "sources": source_list(c["source_url"])}
             for c in SourceConflict.objects.filter(subject__startswith=snapshot.CONVENTION).values()
         ],
+        outlook=_outlook(as_of),
     )
     return render(request, "site/convention.html", context)

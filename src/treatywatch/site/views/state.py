@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
+from django.conf import settings
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
-from treatywatch.core.status import Status
-from treatywatch.site import snapshot
+from treatywatch.site import engines, snapshot
 from treatywatch.site.context import handles_bad_parameters, language, page_context, query_with
 from treatywatch.site.labels import (
     ACTION_LABELS,
@@ -24,39 +26,45 @@ from treatywatch.site.labels import (
 )
 from treatywatch.site.pagecache import cached_page
 from treatywatch.site.params import as_of_param
+from treatywatch.site.pledge_labels import FACTOR_LABELS, NEXT_STEP_HELP, NEXT_STEP_LABELS
 from treatywatch.site.views.helpers import source_list
 from treatywatch.treaties.history import StateNotFound
 
 
-def _next_step(status: str) -> dict[str, str]:
-    if status in (Status.NONE, Status.WITHDRAWN):
-        return {
-            "title": _("Sign the Convention"),
-            "text": _(
-                "Signing is the first step towards becoming a party. A State that has not signed "
-                "can also join later by accession. Once a party, it can ask the other parties "
-                "for evidence, extradition and other assistance in cases of genocide, crimes "
-                "against humanity and war crimes, on one common legal basis."
-            ),
-        }
-    if status == Status.SIGNED:
-        return {
-            "title": _("Ratify the Convention"),
-            "text": _(
-                "A signature does not bind the State. Depositing an instrument of ratification, "
-                "acceptance or approval makes it a party, so that its judges, prosecutors and "
-                "central authority can use the Convention with the other parties."
-            ),
-        }
+def _next_step(as_of: date, lang: str, code: str) -> dict[str, Any]:
+    """The State's next step and score from the targets engine, with its non-zero factors."""
+    target = next(item for item in engines.targets(as_of, lang) if item.code == code)
     return {
-        "title": _("Encourage others and use the Convention"),
-        "text": _(
-            "The State has ratified. The next steps are to use the Convention in requests for "
-            "mutual legal assistance and extradition, to train the practitioners who will apply "
-            "it, and to encourage other States to sign and ratify, in bilateral contacts and in "
-            "international and regional fora."
-        ),
+        "step": str(target.next_step),
+        "title": NEXT_STEP_LABELS[target.next_step],
+        "text": NEXT_STEP_HELP[target.next_step],
+        "score": target.score,
+        "factors": [
+            {
+                "name": factor.name,
+                "label": FACTOR_LABELS.get(factor.name, factor.name),
+                "value": factor.to_json()["value"],
+                "weight": factor.to_json()["weight"],
+                "contribution": factor.contribution,
+            }
+            for factor in target.factors
+            if factor.contribution
+        ],
     }
+
+
+def _factsheets(code: str, query: str) -> list[dict[str, str]]:
+    links = []
+    for lang, label in settings.LANGUAGES:
+        with override(lang):
+            links.append(
+                {
+                    "lang": lang,
+                    "label": str(label),
+                    "url": reverse("site:factsheet", args=[code]) + query,
+                }
+            )
+    return links
 
 
 @cached_page
@@ -162,6 +170,7 @@ def state(request: HttpRequest, code: str) -> HttpResponse:
         event_count=events.count(),
         references=list(references[:25]),
         reference_count=references.count(),
-        next_step=_next_step(row.status),
+        next_step=_next_step(as_of, lang, history["code"]),
+        factsheets=_factsheets(history["code"], context["as_of_query"]),
     )
     return render(request, "site/state.html", context)

@@ -66,8 +66,8 @@ def _outlook(as_of: date) -> dict[str, Any]:
     for projection in outlook.projections:
         if projection.scenario == PACE:
             label = ngettext(
-                "At the current pace: %(count)d instrument deposited in the last %(months)d months",
-                "At the current pace: %(count)d instruments deposited in the last %(months)d months",
+                "At the current pace: %(count)d instrument in the last %(months)d months",
+                "At the current pace: %(count)d instruments in the last %(months)d months",
                 outlook.deposits_in_window,
             ) % {"count": outlook.deposits_in_window, "months": outlook.window_months}
         else:

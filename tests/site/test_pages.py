@@ -16,6 +16,9 @@ PAGES = [
     "/en/convention/",
     "/en/relations/",
     "/en/network/",
+    "/en/events/",
+    "/en/events/calendar/",
+    "/en/targets/",
     "/en/indicators/",
     "/en/indicators/signatories/",
     "/en/indicators/consenting/",
@@ -79,7 +82,16 @@ def test_page_says_which_date_it_shows(client: Client, path: str, as_of: str, sh
 
 
 @pytest.mark.usefixtures("bundle")
-@pytest.mark.parametrize("path", [*DATED_PAGES, "/en/states/download.csv", "/en/badge.svg"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        *DATED_PAGES,
+        "/en/states/download.csv",
+        "/en/badge.svg",
+        "/en/targets/download.csv",
+        "/en/events/calendar.ics",
+    ],
+)
 @pytest.mark.parametrize(
     ("as_of", "message"),
     [

@@ -25,6 +25,7 @@ PAGES = [
     "/en/indicators/events/",
     "/en/indicators/adopted_documents/",
     "/en/indicators/public_domain/",
+    "/en/attention/",
     "/en/changes/",
     "/en/widget/",
     "/en/embed/",

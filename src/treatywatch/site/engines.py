@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from treatywatch.config import today
 from treatywatch.core.convention import Convention, load_convention
@@ -18,7 +18,10 @@ from treatywatch.core.targets import Target, TargetWeights, compute_targets, loa
 from treatywatch.site.freshness import data_version
 from treatywatch.site.snapshot import Version, record_at
 
-__all__ = ["clear", "convention", "network", "outlook", "targets", "weights"]
+if TYPE_CHECKING:
+    from treatywatch.monitor.attention_summary import AttentionSummary
+
+__all__ = ["attention", "clear", "convention", "network", "outlook", "targets", "weights"]
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +81,18 @@ def outlook(as_of: date) -> Outlook:
     return _outlook(data_version(), as_of)
 
 
+@lru_cache(maxsize=32)
+def _attention(version: Version, start: date, end: date, kind: str | None) -> AttentionSummary:
+    from treatywatch.monitor.attention_summary import attention_summary
+
+    return attention_summary(start, end, kind)
+
+
+def attention(start: date, end: date, kind: str | None = None) -> AttentionSummary:
+    """The monitor's references beside the documents it read, per month, language, country."""
+    return _attention(data_version(), start, end, kind)
+
+
 def clear() -> None:
-    for cached in (_network, _targets, _outlook):
+    for cached in (_network, _targets, _outlook, _attention):
         cached.cache_clear()

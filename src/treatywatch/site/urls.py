@@ -30,6 +30,7 @@ urlpatterns = [
     path("events/calendar.ics", views.events_ics, name="events_ics"),
     path("indicators/", views.indicators, name="indicators"),
     path("indicators/<slug:code>/", views.indicator, name="indicator"),
+    path("attention/", views.attention, name="attention"),
     path("changes/", views.changes, name="changes"),
     path("changes/feed.atom", cached_page(ChangesFeed()), name="changes_feed"),
     path("badge.svg", views.badge, name="badge"),

@@ -3,6 +3,7 @@
 This package re-exports exactly the views the URLs name.
 """
 
+from treatywatch.site.views.attention import attention
 from treatywatch.site.views.changes import changes
 from treatywatch.site.views.convention import convention
 from treatywatch.site.views.embeds import badge, embed, widget
@@ -20,6 +21,7 @@ from treatywatch.site.views.targets import targets, targets_download
 from treatywatch.site.views.timeline import timeline
 
 __all__ = [
+    "attention",
     "badge",
     "changes",
     "convention",

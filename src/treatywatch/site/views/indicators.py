@@ -13,6 +13,7 @@ from treatywatch.site.context import handles_bad_parameters, language, page_cont
 from treatywatch.site.labels import EVENT_LEVEL_LABELS, STATUS_LABELS, indicator_text
 from treatywatch.site.pagecache import cached_page
 from treatywatch.site.params import as_of_param
+from treatywatch.site.views.attention import coverage_box
 from treatywatch.site.views.helpers import PAGE_SIZE, paged, source_list
 
 
@@ -114,5 +115,6 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
             items=list(items),
             paging=paging,
             pending=list(rows.filter(review="pending")[:PAGE_SIZE]),
+            coverage=coverage_box(as_of, kind),
         )
     return render(request, "site/indicator.html", context)

@@ -71,24 +71,20 @@ def test_a_state_that_only_signed_cannot_be_asked(client):
 
 
 @pytest.mark.parametrize(
-    ("query", "status", "field"),
+    ("query", "status", "code", "field"),
     [
-        ("requested=NLD&crime=genocide&cooperation=extradition", 400, "requesting"),
-        ("requesting=LVA&requested=NLD&crime=piracy&cooperation=extradition", 400, "crime"),
-        ("requesting=LVA&requested=NLD&crime=genocide&cooperation=mla", 400, "cooperation"),
-        ("requesting=LVA&requested=LV&crime=genocide&cooperation=extradition", 400, "requested"),
-        ("requesting=QQ&requested=NLD&crime=genocide&cooperation=extradition", 404, "requesting"),
-        (
-            "requesting=LVA&requested=NLD&crime=genocide&cooperation=extradition&date=2024-02-30",
-            400,
-            "date",
-        ),
+        ("requested=NLD&crime=genocide&cooperation=extradition", 400, "invalid_parameter", "requesting"),
+        ("requesting=LVA&requested=NLD&crime=piracy&cooperation=extradition", 400, "invalid_parameter", "crime"),
+        ("requesting=LVA&requested=NLD&crime=genocide&cooperation=mla", 400, "invalid_parameter", "cooperation"),
+        ("requesting=LVA&requested=LV&crime=genocide&cooperation=extradition", 400, "same_state", "requested"),
+        ("requesting=QQ&requested=NLD&crime=genocide&cooperation=extradition", 404, "unknown_state", "requesting"),
+        ("requesting=LVA&requested=NLD&crime=genocide&cooperation=extradition&date=2024-02-30", 400, "invalid_parameter", "date"),
     ],
-)
-def test_relations_refuses_bad_parameters(client, query, status, field):
+)  # fmt: skip
+def test_relations_refuses_bad_parameters(client, query, status, code, field):
     """Missing, unknown or contradictory parameters: the one error body naming the field."""
     error = error_of(client.get(f"/api/relations?{query}"), status)
-    assert error["field"] == field
+    assert (error["code"], error["field"]) == (code, field)
 
 
 def test_network_is_the_cli_document(client):

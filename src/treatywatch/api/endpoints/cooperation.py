@@ -112,7 +112,7 @@ def relations(
         if first == second:
             raise ApiError(
                 400,
-                "invalid_parameter",
+                "same_state",
                 _("requested: the requesting and requested State are the same (%(code)s)")
                 % {"code": first},
                 "requested",

@@ -28,6 +28,7 @@ def _within(request: HttpRequest) -> int | None:
 
 def follow_ups(request: HttpRequest) -> HttpResponse:
     """Follow-ups not done that are overdue or due within `?within=` days, earliest first."""
+    from treatywatch.outreach.models import Channel
     from treatywatch.outreach.services import follow_ups_due
 
     if not request.user.has_perm("outreach.view_outreachcontact"):
@@ -52,6 +53,7 @@ def follow_ups(request: HttpRequest) -> HttpResponse:
                 "record": record,
                 "late": item.days_late,
                 "ahead": -item.days_late,
+                "channel": Channel(record.channel).label,
                 "url": reverse("admin:outreach_outreachcontact_changelist") + f"?q={record.target}",
             }
         )

@@ -4,7 +4,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from treatywatch.staff.views import follow_ups
+
 urlpatterns = [
+    # Beside the admin, behind its login; the view itself checks the outreach permission.
+    path("staff/follow-ups/", admin.site.admin_view(follow_ups), name="staff_follow_ups"),
     path("staff/", admin.site.urls),
     path("api/", include("treatywatch.api.urls")),
 ]

@@ -24,6 +24,16 @@ RECORD = 6
         ("/api/events?limit=500", 4),  # version, count, page, States of the page
         ("/api/references?limit=500", 3),  # version, count, page
         ("/api/states/NLD", RECORD + 2),  # the State's events and references
+        (
+            "/api/relations?requesting=LVA&requested=NLD&crime=genocide&cooperation=extradition",
+            RECORD,
+        ),
+        ("/api/network", RECORD),
+        ("/api/outlook", RECORD),
+        # Events, their States, references, outreach and the conference: not one per State.
+        ("/api/targets?limit=500", RECORD + 6),
+        ("/api/attention", RECORD + 6),  # references and documents read, for three groupings
+        ("/api/events?kind=conference&measure=sign&limit=500", 4),
     ],
 )
 def test_list_endpoints_use_a_fixed_number_of_queries(

@@ -13,6 +13,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from treatywatch.wsgi import application
 
@@ -26,6 +27,13 @@ OPERATIONS = (
     "/api/changes",
     "/api/events",
     "/api/references",
+    "/api/relations",
+    "/api/network",
+    "/api/targets",
+    "/api/outlook",
+    "/api/attention",
+    "/api/outreach",
+    "/api/outreach/due",
 )
 BOUND = settings(
     max_examples=8,
@@ -64,6 +72,17 @@ def test_operation_keeps_its_documented_contract(api_schema, path, mode):
     @BOUND
     @given(case=operation.as_strategy(generation_mode=mode))
     def check(case):
-        case.call_and_validate()
+        response = case.call()
+        if _asks_a_state_about_itself(response):
+            # A schema cannot say that two parameters must differ: this one 400 is foreseen.
+            case.validate_response(response, excluded_checks=[positive_data_acceptance])
+        else:
+            case.validate_response(response)
 
     check()
+
+
+def _asks_a_state_about_itself(response) -> bool:
+    if response.status_code != 400:
+        return False
+    return response.json().get("error", {}).get("code") == "same_state"

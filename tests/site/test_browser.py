@@ -29,19 +29,28 @@ pytestmark = [
 
 
 @pytest.fixture
-def loaded(transactional_db: None) -> int:
-    """The bundle in the live server's database; returns how many States signed or went further."""
+def loaded(transactional_db: None) -> None:
+    """The bundle in the live server's database."""
     from treatywatch.treaties.loading import ensure_database
-    from treatywatch.treaties.queries import status_report
 
     ensure_database(date(2026, 11, 29))
-    # Read the database now: Django refuses ORM calls once Playwright's event loop runs.
-    return status_report().count(*FURTHER)
 
 
-def test_map_matches_the_count_and_leads_to_a_state(live_server, loaded: int) -> None:  # type: ignore[no-untyped-def]
-    """The map draws as many signed-or-further States as the status report counts; a click on
-    Germany opens Germany's page; the first Tab reaches the skip link."""
+def api_count(page, base_url: str) -> int:  # type: ignore[no-untyped-def]
+    """States signed or further according to GET /api/status on the live server."""
+    response = page.request.get(f"{base_url}/api/status")
+    assert response.ok, response.status
+    body = response.json()
+    further = sum(1 for state in body["states"] if state["status"] in FURTHER)
+    # Nobody withdrew on the bundled record, so every signatory is signed or further.
+    assert further == body["signatories"]
+    return further
+
+
+@pytest.mark.usefixtures("loaded")
+def test_map_matches_the_count_and_leads_to_a_state(live_server) -> None:  # type: ignore[no-untyped-def]
+    """The map draws as many signed-or-further States as GET /api/status counts on the same
+    server; a click on Germany opens Germany's page; the first Tab reaches the skip link."""
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
@@ -49,8 +58,9 @@ def test_map_matches_the_count_and_leads_to_a_state(live_server, loaded: int) ->
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
+            counted = api_count(page, live_server.url)
             page.goto(f"{live_server.url}/en/")
-            assert page.locator(DRAWN_FURTHER).count() == loaded == 40
+            assert page.locator(DRAWN_FURTHER).count() == counted == 40
             assert page.locator(".worldmap [data-code]").count() == 198
             page.keyboard.press("Tab")
             assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
@@ -64,9 +74,38 @@ def test_map_matches_the_count_and_leads_to_a_state(live_server, loaded: int) ->
 
             phone = browser.new_page(viewport={"width": 390, "height": 844})
             phone.goto(f"{live_server.url}/fr/")
-            assert phone.locator(DRAWN_FURTHER).count() == loaded
+            assert phone.locator(DRAWN_FURTHER).count() == counted
             # No horizontal scrolling on a phone: the page fits its width.
             assert phone.evaluate("document.documentElement.scrollWidth") <= 390
             phone.screenshot(path=str(ARTIFACTS / "home-phone-fr.png"), full_page=True)
+        finally:
+            browser.close()
+
+
+@pytest.mark.usefixtures("loaded")
+def test_asking_one_state_about_another_through_the_form(live_server) -> None:  # type: ignore[no-untyped-def]
+    """Choosing Latvia and the Netherlands in the form and pressing Ask gives 'Uncertain' with
+    its reasons, in a page that fits a phone; the answer and the network are saved as images."""
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(f"{live_server.url}/en/relations/")
+            page.select_option("#q-requesting", "LVA")
+            page.select_option("#q-requested", "NLD")
+            page.select_option("#q-cooperation", "mutual_legal_assistance")
+            page.get_by_role("button", name="Ask").click()
+            page.wait_for_url("**/en/relations/?requesting=LVA&requested=NLD*")
+            assert page.locator(".answer__value").inner_text() == "Uncertain"
+            assert page.locator(".reason").count() >= 5
+            page.screenshot(path=str(ARTIFACTS / "relations-LVA-NLD.png"), full_page=True)
+            page.goto(f"{live_server.url}/en/network/")
+            page.screenshot(path=str(ARTIFACTS / "network.png"), full_page=True)
+            phone = browser.new_page(viewport={"width": 390, "height": 844})
+            phone.goto(page.url.replace("/network/", "/relations/?requesting=LVA&requested=NLD"))
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 390
         finally:
             browser.close()

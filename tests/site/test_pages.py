@@ -14,12 +14,18 @@ PAGES = [
     "/en/states/",
     "/en/states/FRA/",
     "/en/convention/",
+    "/en/relations/",
+    "/en/network/",
+    "/en/events/",
+    "/en/events/calendar/",
+    "/en/targets/",
     "/en/indicators/",
     "/en/indicators/signatories/",
     "/en/indicators/consenting/",
     "/en/indicators/events/",
     "/en/indicators/adopted_documents/",
     "/en/indicators/public_domain/",
+    "/en/attention/",
     "/en/changes/",
     "/en/widget/",
     "/en/embed/",
@@ -77,7 +83,16 @@ def test_page_says_which_date_it_shows(client: Client, path: str, as_of: str, sh
 
 
 @pytest.mark.usefixtures("bundle")
-@pytest.mark.parametrize("path", [*DATED_PAGES, "/en/states/download.csv", "/en/badge.svg"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        *DATED_PAGES,
+        "/en/states/download.csv",
+        "/en/badge.svg",
+        "/en/targets/download.csv",
+        "/en/events/calendar.ics",
+    ],
+)
 @pytest.mark.parametrize(
     ("as_of", "message"),
     [

@@ -24,6 +24,8 @@ STAFF_PAGES = (
     "/staff/references/reference/",
     "/staff/auditlog/logentry/",
     "/staff/auth/user/",
+    "/staff/outreach/outreachcontact/",
+    "/staff/follow-ups/",
 )
 
 
@@ -137,6 +139,10 @@ def test_pages_without_inline_code_get_no_nonce(client):
         "/staff/events/event/{event}/change/",
         "/staff/events/event/{event}/auditlog/",
         "/staff/auditlog/logentry/",
+        "/staff/outreach/outreachcontact/",
+        "/staff/outreach/outreachcontact/add/",
+        "/staff/follow-ups/",
+        "/staff/monitor/proposal/",
     ],
 )
 def test_admin_pages_have_no_inline_code_the_policy_would_block(bundle, make_user, url):

@@ -44,7 +44,9 @@ _generation = 0
 _lock = threading.Lock()
 
 
-RECORD_APPS = frozenset({"treaties", "events", "references"})
+# Apps whose rows change answers: the record, the evidence, the outreach log (targets) and
+# the monitor's counts of documents read (attention).
+RECORD_APPS = frozenset({"treaties", "events", "references", "outreach", "monitor"})
 
 
 def _bump(sender: Any, **_: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import path
 from ninja import NinjaAPI
 
-from treatywatch.api.endpoints import evidence, indicators, status
+from treatywatch.api.endpoints import cooperation, evidence, indicators, pledge, status, watch
 from treatywatch.api.errors import install_error_handlers
 
 __all__ = ["api", "urlpatterns"]
@@ -22,8 +22,11 @@ Open data on the Ljubljana – The Hague Convention and the pledge to raise awar
   `304 Not Modified` while the data is unchanged.
 * **CORS**: any origin may read (GET, HEAD), without credentials.
 * **Errors** always have the body `{"error": {"code", "message", "field"}}`: 400 for a bad
-  parameter, 403 for unpublished items, 404 for an unknown State, treaty or address.
+  parameter, 403 for unpublished items and the internal outreach log, 404 for an unknown
+  State, treaty or address.
 * Only confirmed events and references are published; each fact carries its source.
+* Relations, the cooperation network, targets and the outlook answer with exactly the JSON
+  of the matching `treatywatch` command.
 """
 
 api = NinjaAPI(
@@ -37,5 +40,8 @@ install_error_handlers(api)
 api.add_router("", status.router)
 api.add_router("", indicators.router)
 api.add_router("", evidence.router)
+api.add_router("", cooperation.router)
+api.add_router("", pledge.router)
+api.add_router("", watch.router)
 
 urlpatterns = [path("", api.urls)]

@@ -22,6 +22,7 @@ from treatywatch.cli import (  # noqa: E402, F401
     events,
     ingest,
     monitor,
+    network,
     outlook,
     outreach,
     relations,

@@ -13,14 +13,12 @@ from rich.markup import escape
 
 from treatywatch.cli import app
 from treatywatch.cli.bootstrap import date_option, err_console, ready
-from treatywatch.core.checklist import load_checklist
-from treatywatch.core.convention import load_convention, parse_cooperation
-from treatywatch.core.crimes import resolve_crime
-from treatywatch.core.relations import Answer, Effect, Relation, assess_relation
+from treatywatch.core.convention import load_convention
+from treatywatch.core.cooperation_documents import relation_document
+from treatywatch.core.relations import Answer, Effect, Relation
 from treatywatch.core.tabular import TableError
 
 console = Console()
-CONVENTION = "ljubljana-the-hague"
 _ANSWER_STYLE = {Answer.YES: "green", Answer.NO: "red", Answer.UNCERTAIN: "yellow"}
 _EFFECT_STYLE = {
     Effect.SUPPORTS: "green",
@@ -95,37 +93,26 @@ def relations(
 
     try:
         convention = load_convention()
-        kind = parse_cooperation(cooperation)
-        chosen_crime = resolve_crime(crime, convention)
-    except (ValueError, TableError) as error:
+    except TableError as error:
         raise _fail(str(error)) from None
-    record = _record()
-    treaty = record.treaties.get(CONVENTION)
-    if treaty is None:
-        raise _fail(f"the treaty {CONVENTION!r} is not in the database")
     try:
-        relation = assess_relation(
+        relation, data = relation_document(
+            _record(),
             requesting,
             requested,
-            crime=chosen_crime,
-            cooperation=kind,
+            crime=crime,
+            cooperation=cooperation,
             on=on or today(),
             as_known_on=as_known_on or today(),
-            treaty=treaty,
-            states=record.states,
-            actions=record.actions,
-            declarations=record.declarations,
             convention=convention,
+            with_checklist=checklist,
         )
-    except ValueError as error:
+    except (ValueError, TableError) as error:
         raise _fail(str(error)) from None
-    items = load_checklist(convention=convention).to_json(kind) if checklist else None
     if output is TextOrJson.JSON:
-        data = relation.to_json()
-        if items is not None:
-            data["checklist"] = items
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    items = data.get("checklist")
     _print_text(relation, items)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from treatywatch.monitor.models import Proposal, Run, ScanCount, SeenItem, SourceState
 
@@ -24,7 +25,7 @@ class ProposalAdmin(admin.ModelAdmin):
         return False  # proposals come from sources, never typed in
 
     @admin.action(
-        description="Accept the selected proposals (through the import checks)",
+        description=_("Accept the selected proposals (through the import checks)"),
         permissions=["review"],
     )
     def accept_selected(self, request: HttpRequest, queryset: QuerySet[Proposal]) -> None:
@@ -36,7 +37,7 @@ class ProposalAdmin(admin.ModelAdmin):
             except ProposalError as error:
                 self.message_user(request, f"#{proposal.pk}: {error}", messages.ERROR)
 
-    @admin.action(description="Reject the selected proposals", permissions=["review"])
+    @admin.action(description=_("Reject the selected proposals"), permissions=["review"])
     def reject_selected(self, request: HttpRequest, queryset: QuerySet[Proposal]) -> None:
         from treatywatch.monitor.proposals import ProposalError, reject
 

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-__all__ = ["bar_chart", "nice_ticks", "sparkline", "step_chart"]
+__all__ = ["bar_chart", "coverage_chart", "nice_ticks", "sparkline", "step_chart"]
 
 
 def nice_ticks(maximum: float, count: int = 4) -> list[int]:
@@ -157,4 +157,70 @@ def bar_chart(
                 f'y="{_num(y_bar + bar - 5)}">{value}</text>'
             )
     parts.append("</svg>")
+    return mark_safe("".join(parts))  # safe: labels escaped above
+
+
+def coverage_chart(
+    months: Sequence[date],
+    values: Sequence[float | None],
+    title: str,
+    description: str,
+    gap_label: str,
+) -> SafeString:
+    """Monthly bars of a rate; a month without coverage (None) is a hatched full-height band
+    labelled as a gap, so that it never reads as zero."""
+    width, height = 720.0, 260.0
+    left, right, top_pad, bottom = 44.0, 16.0, 16.0, 36.0
+    peak = max((value for value in values if value is not None), default=0.0)
+    ticks = nice_ticks(peak)
+    top = ticks[-1] or 1
+    plot_w, plot_h = width - left - right, height - top_pad - bottom
+    slot = plot_w / max(len(months), 1)
+
+    def y(value: float) -> float:
+        return top_pad + plot_h * (1 - value / top)
+
+    parts = [
+        f'<svg class="chart chart--coverage" viewBox="0 0 {_num(width)} {_num(height)}" '
+        'role="img" aria-labelledby="coverage-title coverage-desc">'
+        f'<title id="coverage-title">{escape(title)}</title>'
+        f'<desc id="coverage-desc">{escape(description)}</desc>'
+        '<defs><pattern id="coverage-gap" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><line class="chart__gap-line" x1="0" y1="0" x2="0" '
+        'y2="6"/></pattern></defs>'
+    ]
+    for tick in ticks:
+        parts.append(
+            f'<line class="chart__grid" x1="{_num(left)}" x2="{_num(width - right)}" '
+            f'y1="{_num(y(tick))}" y2="{_num(y(tick))}"/>'
+            f'<text class="chart__tick" x="{_num(left - 6)}" y="{_num(y(tick) + 4)}" '
+            f'text-anchor="end">{tick}</text>'
+        )
+    every = 1 if len(months) <= 8 else 6
+    for index, (month, value) in enumerate(zip(months, values, strict=True)):
+        x = left + slot * index
+        label = date_format(month, "YEAR_MONTH_FORMAT")
+        if value is None:
+            parts.append(
+                f'<rect class="chart__gap" x="{_num(x + 1)}" y="{_num(top_pad)}" '
+                f'width="{_num(max(slot - 2, 1))}" height="{_num(plot_h)}">'
+                f"<title>{escape(label)}: {escape(gap_label)}</title></rect>"
+            )
+        else:
+            bar_top = y(value)
+            parts.append(
+                f'<rect class="chart__bar is-coverage" x="{_num(x + 1)}" y="{_num(bar_top)}" '
+                f'width="{_num(max(slot - 2, 1))}" height="{_num(y(0) - bar_top)}">'
+                f"<title>{escape(label)}: {_num(value)}</title></rect>"
+            )
+        if every == 1 or month.month in (1, 7):
+            parts.append(
+                f'<text class="chart__tick" x="{_num(x + slot / 2)}" '
+                f'y="{_num(height - bottom + 18)}" text-anchor="middle">'
+                f"{escape(date_format(month, 'M Y'))}</text>"
+            )
+    parts.append(
+        f'<line class="chart__axis" x1="{_num(left)}" x2="{_num(width - right)}" '
+        f'y1="{_num(y(0))}" y2="{_num(y(0))}"/></svg>'
+    )
     return mark_safe("".join(parts))  # safe: labels escaped above

@@ -42,9 +42,9 @@ class ChangesFeed(Feed):
         return snapshot.changes(today(), lang)[:FEED_SIZE]
 
     def item_title(self, item: Any) -> str:
-        from treatywatch.site.views import _change
+        from treatywatch.site.views.changes import change_item
 
-        return str(_change(item, language())["sentence"])
+        return str(change_item(item, language())["sentence"])
 
     def item_description(self, item: Any) -> str:
         return item.summary

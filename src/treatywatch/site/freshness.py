@@ -26,6 +26,8 @@ WATCHED = (
     "treaties.DatasetLoad",
     "events.Event",
     "references.Reference",
+    "outreach.OutreachContact",  # the targets' scores read the outreach log
+    "monitor.ScanCount",  # attention: the documents the monitor read
 )
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "clear_caches",
     "indicator_cards",
     "record",
+    "record_at",
     "report",
     "state_history",
     "timeline",
@@ -66,6 +67,11 @@ def _record(version: Version) -> Record:
 
 def record() -> Record:
     return _record(data_version())
+
+
+def record_at(version: Version) -> Record:
+    """The record of one data version (for other caches keyed by the same version)."""
+    return _record(version)
 
 
 @lru_cache(maxsize=128)
@@ -160,8 +166,10 @@ def state_history(code: str) -> dict[str, Any]:
 
 def clear_caches() -> None:
     """Forget every cached answer (tests, whose rolled-back data can reuse a version)."""
+    from treatywatch.site import engines
     from treatywatch.site.pagecache import clear_page_cache
 
+    engines.clear()
     for cached in (_record, _report, _evidence, _cards, _timeline, _changes, _state_history):
         cached.cache_clear()
     clear_page_cache()

@@ -24,6 +24,7 @@ __all__ = [
     "SORT_KEYS",
     "StateTable",
     "download_response",
+    "name_key",
     "state_table",
 ]
 
@@ -58,7 +59,7 @@ class StateTable:
         return {"region": self.region, "group": self.group, "status": self.status}
 
 
-def _name_key(name: str) -> str:
+def name_key(name: str) -> str:
     # "Côte d’Ivoire" sorts with C, "Égypte" with E, whatever the language.
     return "".join(
         char
@@ -69,7 +70,7 @@ def _name_key(name: str) -> str:
 
 def _sort_key(sort: str, row: tuple[StateStatus, str]) -> tuple[Any, ...]:
     state, region = row
-    name = _name_key(state.name)
+    name = name_key(state.name)
     if sort == "code":
         return (state.code,)
     if sort == "region":

@@ -22,6 +22,8 @@ AUDITED_MODELS = (
     "treaties.SourceConflict",
     "events.Event",
     "references.Reference",
+    "outreach.OutreachContact",
+    "monitor.Proposal",
 )
 # Many-to-many fields whose additions and removals are logged too.
 M2M_FIELDS = {"events.Event": {"states"}}

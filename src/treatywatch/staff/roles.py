@@ -1,7 +1,8 @@
 """The four staff roles and what each may do, as Django groups with permissions.
 
 This module is the one description of the roles; a change here ships with a migration
-that calls `sync_roles` again (as `staff/migrations/0001_roles.py` does).
+that calls `sync_roles` again (as `staff/migrations/0001_roles.py` and
+`0002_outreach_and_monitor_roles.py` do).
 
 Facts are never deleted by editors: a wrong fact is retracted (retracted_on) and the
 corrected one added beside it, so past reports can be reproduced.
@@ -21,16 +22,33 @@ RECORDS = {
     ),
     "events": ("event",),
     "references": ("reference",),
+    "outreach": ("outreachcontact",),
+    "monitor": (
+        "proposal", "run", "sourcestate", "seenitem", "itemfailure", "documentsignature",
+        "scancount",
+    ),
 }  # fmt: skip
-# Facts an editor may add and correct.
+# Facts an editor may add and correct, and the outreach log staff keep.
 FACTS = {
     "treaties": ("treatyaction", "declaration"),
     "events": ("event",),
     "references": ("reference",),
+    "outreach": ("outreachcontact",),
 }
+# The monitor's own tables: written by its runs, so only admins change or clear them.
+MONITOR_TABLES = {
+    "monitor": (
+        "proposal", "run", "sourcestate", "seenitem", "itemfailure", "documentsignature",
+        "scancount",
+    )
+}  # fmt: skip
 # Tables rebuilt from the bundled files by update-data: only admins change them.
 REFERENCE_TABLES = {"treaties": ("state", "membership", "treaty", "sourceconflict")}
-REVIEWS = ("events.review_event", "references.review_reference")
+REVIEWS = (
+    "events.review_event",
+    "references.review_reference",
+    "monitor.review_proposal",
+)
 
 
 def _each(tables: dict[str, tuple[str, ...]], actions: tuple[str, ...]) -> list[str]:
@@ -51,6 +69,7 @@ ROLES: dict[str, list[str]] = {
         *_VIEWER,
         *_each(FACTS, ("add", "change", "delete")),
         *_each(REFERENCE_TABLES, ("add", "change", "delete")),
+        *_each(MONITOR_TABLES, ("add", "change", "delete")),
         *REVIEWS,
         *_each({"auth": ("user", "group")}, ("view", "add", "change", "delete")),
         *_each({"axes": ("accessattempt", "accessfailurelog", "accesslog")}, ("view", "delete")),

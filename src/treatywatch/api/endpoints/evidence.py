@@ -31,7 +31,7 @@ from treatywatch.api.params import (
     period_query,
 )
 from treatywatch.api.schemas import ErrorOut, EventPage, ReferencePage
-from treatywatch.core.evidence import EVENT_LEVELS, ReferenceKind, Review
+from treatywatch.core.evidence import EVENT_KINDS, EVENT_LEVELS, MEASURES, ReferenceKind, Review
 from treatywatch.events.models import Event
 from treatywatch.references.models import Reference
 
@@ -48,6 +48,8 @@ ReviewParam = choice_query(
 FromPeriod = period_query("startPeriod", "Earliest day (SDMX period).")
 ToPeriod = period_query("endPeriod", "Latest day (SDMX period).")
 LevelParam = choice_query(EVENT_LEVELS, "Forum level.")
+EventKindParam = choice_query(EVENT_KINDS, "Kind of event (workshop, training, side_event…).")
+MeasureParam = choice_query(MEASURES, "Only events that served this action-plan measure.")
 KindParam = choice_query(KINDS, "adopted-document (indicator 4) or public-domain (indicator 5).")
 StateParam = code_query("ISO alpha-3 code of a State involved.")
 CountryParam = code_query("ISO alpha-3 code of the State the reference comes from.")
@@ -94,6 +96,7 @@ def _event_json(event: Event) -> dict[str, Any]:
         "starts_on": event.starts_on.isoformat() if event.starts_on else None,
         "ends_on": event.ends_on.isoformat() if event.ends_on else None,
         "level": event.level,
+        "kind": event.kind,
         "forum": event.forum,
         "organisers": event.organisers,
         "place": event.place,
@@ -123,6 +126,8 @@ def events(
     request: HttpRequest,
     review: ReviewParam = None,
     level: LevelParam = None,
+    kind: EventKindParam = None,
+    measure: MeasureParam = None,
     state: StateParam = None,
     start_period: FromPeriod = None,
     end_period: ToPeriod = None,
@@ -131,6 +136,8 @@ def events(
 ) -> HttpResponse:
     wanted = _review(request, review, "events.view_event")
     check_choice(level, EVENT_LEVELS, "level")
+    check_choice(kind, EVENT_KINDS, "kind")
+    check_choice(measure, MEASURES, "measure")
     code = check_code(state, "state")
     start = parse_period(start_period, "startPeriod")
     end = parse_period(end_period, "endPeriod")
@@ -142,6 +149,11 @@ def events(
         )
         if level:
             rows = rows.filter(level=level)
+        if kind:
+            rows = rows.filter(kind=kind)
+        if measure:
+            # The measures are a JSON list of fixed words: match the quoted word in its text.
+            rows = rows.filter(measures__icontains=f'"{measure}"')
         if code:
             rows = rows.filter(states=code)
         rows = _in_period(rows, start, end).order_by(F("counted_from").desc(), "slug")
@@ -153,7 +165,8 @@ def events(
             "items": [_event_json(event) for event in items],
         }
 
-    return answer(request, ("events", wanted, level, code, start, end, page), compute)
+    key = ("events", wanted, level, kind, measure, code, start, end, page)
+    return answer(request, key, compute)
 
 
 def _reference_json(reference: Reference) -> dict[str, Any]:

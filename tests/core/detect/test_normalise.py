@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -160,3 +161,12 @@ def test_fast_normalise_agrees_with_the_reference(text: str) -> None:
     reference_text, reference_starts, _reference_ends = _reference_normalise(text)
     assert folded.text == reference_text
     assert list(folded.starts) == reference_starts
+
+
+@pytest.mark.parametrize("text", ["ß\u200b", "\u200bß", "\u200b\u01c4", "ß\u0301", "ﬃ\u00ad"])
+def test_a_growing_and_a_vanishing_character_keep_their_own_offsets(text: str) -> None:
+    """'ß' folds to two characters and a zero-width space to none: the lengths balance, but
+    each folded character must still point at the character it came from."""
+    folded = normalise(text)
+    reference_text, reference_starts, _ = _reference_normalise(text)
+    assert (folded.text, list(folded.starts)) == (reference_text, reference_starts)

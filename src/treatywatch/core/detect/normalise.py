@@ -65,10 +65,16 @@ class _FoldTable(dict[int, str]):
     def __missing__(self, code: int) -> str:
         folded = fold_char(chr(code))
         self[code] = folded
+        if len(folded) != 1:
+            _RESIZING.add(chr(code))
         return folded
 
 
 _FOLD_TABLE = _FoldTable()
+# Characters seen so far that fold to more or fewer than one character ('ß' → 'ss', a
+# zero-width space → ''): a run holding one cannot take the one-to-one offsets, even when
+# the lengths happen to balance out.
+_RESIZING: set[str] = set()
 
 
 def fold(text: str) -> str:
@@ -148,7 +154,11 @@ def normalise(text: str, begin: int = 0, end: int | None = None) -> Normalised:
                 folded_run = run.lower().replace("`", "'")
             else:
                 folded_run = run.translate(_FOLD_TABLE)
-            if len(folded_run) == len(run) and folded_run.count(" ") == run.count(" "):
+            if (
+                len(folded_run) == len(run)
+                and folded_run.count(" ") == run.count(" ")
+                and _RESIZING.isdisjoint(run)
+            ):
                 # One folded character per original one: extend in bulk (the common case).
                 pieces.append(folded_run)
                 starts.extend(range(position, plain.end()))

@@ -26,31 +26,36 @@ __all__ = [
     "record_id_of",
 ]
 
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}")
-
 
 @lru_cache(maxsize=256)
-def _alpha_2(alpha_3: str) -> str | None:
+def _alpha_2(code_or_name: str) -> str | None:
     import pycountry
 
-    # Bibliographic codes ('fre', 'ger') are what some crawlers write; ISO 639-3 knows only 'fra'.
-    found = pycountry.languages.get(alpha_3=alpha_3) or pycountry.languages.get(
-        bibliographic=alpha_3
-    )
+    languages = pycountry.languages
+    if len(code_or_name) == 2:
+        found = languages.get(alpha_2=code_or_name)
+    elif len(code_or_name) == 3:
+        # Bibliographic codes ('fre', 'ger') are what some crawlers write; ISO 639-3 has 'fra'.
+        found = languages.get(alpha_3=code_or_name) or languages.get(bibliographic=code_or_name)
+    else:
+        try:
+            found = languages.lookup(code_or_name)  # a name such as 'English'
+        except LookupError:
+            found = None
     return getattr(found, "alpha_2", None) if found is not None else None
 
 
 def language_hint(declared: str | None) -> str | None:
-    """A two-letter code from what a document declares: 'en-US' → 'en', 'slv,eng' → 'sl'
-    (Common Crawl lists the main language first); None when nothing usable is declared."""
-    if not declared:
+    """A two-letter code from what a document or source declares: 'en-US' → 'en', 'slv,eng' →
+    'sl' (Common Crawl lists the main language first), 'ger' → 'de', 'English' → 'en'; None
+    when nothing usable is declared."""
+    if not declared or not declared.strip():
         return None
     first = re.split(r"[,;\s]+", declared.strip(), maxsplit=1)[0]
-    primary = re.split(r"[-_]", first, maxsplit=1)[0]
-    if not _LANGUAGE_TAG.fullmatch(primary):
+    primary = re.split(r"[-_]", first, maxsplit=1)[0].lower()
+    if not primary.isalpha() or len(primary) < 2:
         return None
-    primary = primary.lower()
-    return primary if len(primary) == 2 else _alpha_2(primary)
+    return _alpha_2(primary)
 
 
 def document_mentions(

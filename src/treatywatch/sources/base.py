@@ -20,10 +20,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-import pycountry
-
 from treatywatch.core.depositary import ProposedChange
 from treatywatch.core.records import Action, Declaration, State
+from treatywatch.core.scanning import language_hint
 from treatywatch.core.state_names import StateNames
 
 __all__ = [
@@ -125,23 +124,4 @@ Adapter = Callable[[Context], Iterator[Found]]
 
 def language_code(value: str | None) -> str:
     """ISO 639-1 for 'en', 'eng', 'English', 'en-GB' or 'eng,fra' (the first); '' if unknown."""
-    if not value:
-        return ""
-    first = value.replace(";", ",").split(",")[0].strip()
-    base = first.replace("_", "-").split("-")[0].strip()
-    if not base:
-        return ""
-    lowered = base.lower()
-    language = None
-    if len(lowered) == 2:
-        language = pycountry.languages.get(alpha_2=lowered)
-    elif len(lowered) == 3:
-        language = pycountry.languages.get(alpha_3=lowered) or pycountry.languages.get(
-            bibliographic=lowered
-        )
-    if language is None:
-        try:
-            language = pycountry.languages.lookup(base)
-        except LookupError:
-            return ""
-    return str(getattr(language, "alpha_2", "") or "")
+    return language_hint(value) or ""

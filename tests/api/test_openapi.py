@@ -35,10 +35,16 @@ def test_schema_matches_the_pinned_snapshot(openapi):
 
 
 def test_every_operation_documents_its_answers(openapi):
-    """200 with a body schema, and the one error body for 400 and 404, on every operation."""
+    """200 with a body schema, and the one error body for 400 and 404, on every read; the one
+    write (POST /api/events, for signed-in staff) documents its refusals with the same body."""
     error_ref = "#/components/schemas/ErrorOut"
     for path, methods in openapi["paths"].items():
-        assert set(methods) == {"get"}, path
+        assert set(methods) == ({"get", "post"} if path == "/api/events" else {"get"}), path
+        if "post" in methods:
+            writes = methods["post"]["responses"]
+            for status in ("400", "401", "403"):
+                schema = writes[status]["content"]["application/json"]["schema"]
+                assert schema == {"$ref": error_ref}, (path, status)
         responses = methods["get"]["responses"]
         assert "$ref" in responses["200"]["content"]["application/json"]["schema"], path
         for status in ("400", "404"):

@@ -5,7 +5,15 @@ from __future__ import annotations
 from django.urls import path
 from ninja import NinjaAPI
 
-from treatywatch.api.endpoints import cooperation, evidence, indicators, pledge, status, watch
+from treatywatch.api.endpoints import (
+    cooperation,
+    event_writes,  # noqa: F401 (adds POST /api/events)
+    evidence,
+    indicators,
+    pledge,
+    status,
+    watch,
+)
 from treatywatch.api.errors import install_error_handlers
 
 __all__ = ["api", "urlpatterns"]

@@ -31,6 +31,8 @@ __all__ = [
     "EventDraft",
     "EventInvalid",
     "Issue",
+    "cell_date",
+    "cell_text",
     "check_event",
     "draft_from_values",
     "make_slug",
@@ -194,30 +196,30 @@ def draft_from_values(
     if unknown_fields:
         for name in sorted(set(values) - set(EVENT_COLUMNS) - set(OPTIONAL_COLUMNS)):
             issues.append(Issue(name, "unknown field"))
-    review_text = _text(values.get("review")) or Review.PENDING.value
+    review_text = cell_text(values.get("review")) or Review.PENDING.value
     try:
         review = Review(review_text)
     except ValueError:
         issues.append(Issue("review", _unknown("review", review_text, [r.value for r in Review])))
         review = Review.PENDING
     draft = EventDraft(
-        slug=_text(values.get("slug")),
-        title=_text(values.get("title")),
-        starts_on=_date(values.get("starts_on"), "starts_on", issues),
-        ends_on=_date(values.get("ends_on"), "ends_on", issues),
-        level=_text(values.get("level")),
-        kind=_text(values.get("kind")),
-        forum=_text(values.get("forum")),
+        slug=cell_text(values.get("slug")),
+        title=cell_text(values.get("title")),
+        starts_on=cell_date(values.get("starts_on"), "starts_on", issues),
+        ends_on=cell_date(values.get("ends_on"), "ends_on", issues),
+        level=cell_text(values.get("level")),
+        kind=cell_text(values.get("kind")),
+        forum=cell_text(values.get("forum")),
         organisers=_joined(values.get("organisers")),
-        place=_text(values.get("place")),
+        place=cell_text(values.get("place")),
         online=_online(values.get("online"), issues),
         audiences=_audiences(values.get("audiences"), issues),
         states=tuple(code.upper() for code in _items(values.get("states"), "states", issues)),
         measures=_items(values.get("measures"), "measures", issues),
-        materials=_text(values.get("materials")),
-        source_url=" ".join(_text(values.get("source_url")).split()),
-        source_date=_date(values.get("source_date"), "source_date", issues),
-        note=_text(values.get("note")),
+        materials=cell_text(values.get("materials")),
+        source_url=" ".join(cell_text(values.get("source_url")).split()),
+        source_date=cell_date(values.get("source_date"), "source_date", issues),
+        note=cell_text(values.get("note")),
         review=review,
     )
     return draft, issues
@@ -272,7 +274,8 @@ def _audience_issues(audiences: Iterable[tuple[str, int | None]]) -> list[Issue]
     return issues
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A cell as stripped text; None is empty."""
     if value is None:
         return ""
     return str(value).strip()
@@ -280,14 +283,15 @@ def _text(value: Any) -> str:
 
 def _joined(value: Any) -> str:
     if isinstance(value, list | tuple):
-        return ";".join(_text(item) for item in value if _text(item))
-    return _text(value)
+        return ";".join(cell_text(item) for item in value if cell_text(item))
+    return cell_text(value)
 
 
-def _date(value: Any, column: str, issues: list[Issue]) -> date | None:
+def cell_date(value: Any, column: str, issues: list[Issue]) -> date | None:
+    """A date cell (or a date), recording an Issue for an unreadable or placeholder date."""
     if isinstance(value, date):
         return value
-    text = _text(value)
+    text = cell_text(value)
     if not text:
         return None
     try:
@@ -303,7 +307,7 @@ def _date(value: Any, column: str, issues: list[Issue]) -> date | None:
 def _online(value: Any, issues: list[Issue]) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
-    text = _text(value).lower()
+    text = cell_text(value).lower()
     if text in ("", "true", "false"):
         return {"true": True, "false": False}.get(text)
     issues.append(Issue("online", f"expected true, false or empty, not {text!r}"))
@@ -314,7 +318,7 @@ def _items(value: Any, column: str, issues: list[Issue]) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, list | tuple):
-        items = [_text(item) for item in value]
+        items = [cell_text(item) for item in value]
     elif isinstance(value, str):
         items = [part.strip() for part in value.split(";")]
     else:
@@ -336,7 +340,7 @@ def _audiences(value: Any, issues: list[Issue]) -> tuple[tuple[str, int | None],
     elif isinstance(value, list | tuple):
         for item in value:
             if isinstance(item, Mapping):
-                raw.append((_text(item.get("role")), item.get("count")))
+                raw.append((cell_text(item.get("role")), item.get("count")))
             elif isinstance(item, str):
                 role, _, count = item.partition(":")
                 raw.append((role.strip(), count.strip() or None))
@@ -362,7 +366,7 @@ def _count(role: str, count: Any, issues: list[Issue]) -> int | None:
         return None
     if isinstance(count, int):
         return count
-    text = _text(count)
+    text = cell_text(count)
     if re.fullmatch(r"-?\d+", text):
         # Kept even when negative, so the check can say so instead of 'not a number'.
         return int(text)

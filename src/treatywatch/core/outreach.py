@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from treatywatch.core.dates import DateError, parse_date
-from treatywatch.core.event_rules import Issue
+from treatywatch.core.event_rules import Issue, cell_date, cell_text
 from treatywatch.core.evidence import MEASURES
 from treatywatch.core.tabular import Problem, Row
 
@@ -149,26 +148,26 @@ def check_outreach(
 def outreach_from_values(values: Mapping[str, Any]) -> tuple[OutreachRecord, list[Issue]]:
     """A record from CSV text or JSON values, and the issues met while reading them."""
     issues = [Issue(name, "unknown field") for name in sorted(set(values) - set(OUTREACH_COLUMNS))]
-    public_text = _text(values.get("public")).lower()
+    public_text = cell_text(values.get("public")).lower()
     public = values.get("public") is True or public_text in ("true", "1", "yes")
     if public_text not in ("", "true", "false", "1", "0", "yes", "no"):
         issues.append(Issue("public", f"expected true or false, not {public_text!r}"))
     record = OutreachRecord(
-        on=_date(values.get("on"), "on", issues),
-        target=_text(values.get("target")).upper(),
-        channel=_text(values.get("channel")),
-        actor_state=_text(values.get("actor_state")).upper(),
-        actor_organisation=_text(values.get("actor_organisation")),
-        forum=_text(values.get("forum")),
-        measure=_text(values.get("measure")),
-        summary=_text(values.get("summary")),
-        outcome=_text(values.get("outcome")) or "pending",
-        outcome_note=_text(values.get("outcome_note")),
-        follow_up_on=_date(values.get("follow_up_on"), "follow_up_on", issues),
-        follow_up_done_on=_date(values.get("follow_up_done_on"), "follow_up_done_on", issues),
+        on=cell_date(values.get("on"), "on", issues),
+        target=cell_text(values.get("target")).upper(),
+        channel=cell_text(values.get("channel")),
+        actor_state=cell_text(values.get("actor_state")).upper(),
+        actor_organisation=cell_text(values.get("actor_organisation")),
+        forum=cell_text(values.get("forum")),
+        measure=cell_text(values.get("measure")),
+        summary=cell_text(values.get("summary")),
+        outcome=cell_text(values.get("outcome")) or "pending",
+        outcome_note=cell_text(values.get("outcome_note")),
+        follow_up_on=cell_date(values.get("follow_up_on"), "follow_up_on", issues),
+        follow_up_done_on=cell_date(values.get("follow_up_done_on"), "follow_up_done_on", issues),
         public=public,
-        source_url=" ".join(_text(values.get("source_url")).split()),
-        note=_text(values.get("note")),
+        source_url=" ".join(cell_text(values.get("source_url")).split()),
+        note=cell_text(values.get("note")),
     )
     return record, issues
 
@@ -241,26 +240,6 @@ def due_follow_ups(
 
 def _unknown(what: str, value: str, allowed: Iterable[str]) -> str:
     return f"unknown {what} {value!r}; expected one of: {', '.join(allowed)}"
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def _date(value: Any, column: str, issues: list[Issue]) -> date | None:
-    if isinstance(value, date):
-        return value
-    text = _text(value)
-    if not text:
-        return None
-    try:
-        parsed = parse_date(text)
-    except DateError as error:
-        issues.append(Issue(column, str(error)))
-        return None
-    if parsed is None:
-        issues.append(Issue(column, f"{text!r} is a placeholder for an unknown date"))
-    return parsed
 
 
 def _iso(day: date | None) -> str | None:
